@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from eeportal.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo_accounts
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo accounts and data (safe to run again: it changes nothing the second time)."
+    )
+
+    def handle(self, *args, **options) -> None:
+        load_demo_accounts()
+        self.stdout.write(
+            self.style.SUCCESS("Demo data loaded. Sign in at http://127.0.0.1:8000/accounts/login/")
+        )
+        for login in DEMO_LOGINS:
+            self.stdout.write(f"  {login.username:<12} / {DEMO_PASSWORD}   ({login.role})")
