@@ -5,10 +5,6 @@ import shutil
 
 import pytest
 
-# Playwright's sync API keeps an event loop running in this thread; the ORM calls made by the
-# tests themselves (factories) are still synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags chromium keeps dialling Google's hosts, which this
 # closed network refuses.
@@ -47,7 +43,10 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, monkeypatch):
+    # Playwright's sync API keeps an event loop running in this thread, which makes Django refuse
+    # the ORM calls the test itself makes (factories); they are still synchronous and safe here.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()
