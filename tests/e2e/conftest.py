@@ -34,6 +34,10 @@ def browser():
         pytest.skip(f"chromium not found at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
+    # While the browser lives, Playwright's sync API keeps an event loop running in this thread,
+    # which makes Django refuse the ORM calls of the tests (factories, database flushes); they are
+    # still synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -43,10 +47,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, monkeypatch):
-    # Playwright's sync API keeps an event loop running in this thread, which makes Django refuse
-    # the ORM calls the test itself makes (factories); they are still synchronous and safe here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -17,7 +17,11 @@ PRODUCTION_ENV = {
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     base.update(
         DATABASE_URL=os.environ.get("DATABASE_URL", "postgres://root@127.0.0.1:5432/eeportal"),
         REDIS_URL=settings.REDIS_URL,
