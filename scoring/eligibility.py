@@ -1,0 +1,299 @@
+"""Program and category eligibility as of a date (crs-rules.md §7, §8, §9; category-nocs.md).
+
+Every answer is an ``Answer(eligible, reason, points)``; a "no" always says why in words a
+consultant can repeat. Work-experience tests use ``candidate.work_history`` (NOC, dates, hours).
+When a candidate has no work history, the programs fall back to the experience *years* on the
+candidate and say so in the reason: years cannot show continuity, occupation, TEER or the 3- and
+5-year windows, so those answers are approximations. Category occupation tests need a history.
+Not modelled: proof of funds, intent to live outside Quebec, the FSW/FST job-requirement details.
+Profile expiry (12 months) is the caller's business: it depends on the stored profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from scoring import experience as xp
+from scoring.categories import Category, ExperienceRule
+from scoring.fsw import fsw_points
+from scoring.language import ABILITIES
+from scoring.types import CanadianEducation, Candidate, Education, LanguageResult
+
+__all__ = [
+    "Answer",
+    "Eligibility",
+    "category_eligibility",
+    "cec",
+    "eligibility",
+    "fst",
+    "fsw",
+    "fsw_points",
+    "in_pool",
+]
+
+ECA_VALIDITY_YEARS = 5  # §9: an ECA is invalid when 5 or more years old (MI-2017 s.3(4))
+SIX_MONTHS_HOURS = xp.HOURS_PER_YEAR // 2  # 6 months full-time = 780 h (26 weeks x 30 h)
+FSW_PASS_MARK = 67
+_APPROXIMATE = " (approximate: no work history, judged from experience years)"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    eligible: bool
+    reason: str
+    points: int | None = None  # FSW 67-point grid score, when computed
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    fsw: Answer
+    cec: Answer
+    fst: Answer
+
+    @property
+    def programs(self) -> tuple[str, ...]:
+        """Programs the candidate is eligible for: any of "fsw", "cec", "fst"."""
+        return tuple(name for name in ("fsw", "cec", "fst") if getattr(self, name).eligible)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.programs)
+
+
+def eligibility(candidate: Candidate, on: date) -> Eligibility:
+    """FSW, CEC and FST answers for ``candidate`` on ``on``."""
+    return Eligibility(fsw=fsw(candidate, on), cec=cec(candidate, on), fst=fst(candidate, on))
+
+
+def _unit(result: LanguageResult) -> str:
+    return "NCLC" if result.is_french else "CLB"
+
+
+def _below(result: LanguageResult, minimums: tuple[int, int, int, int]) -> list[str]:
+    return [a for a, lvl, m in zip(ABILITIES, result.levels, minimums, strict=True) if lvl < m]
+
+
+def _language_problem(
+    c: Candidate, on: date, minimums: tuple[int, int, int, int] | None = None
+) -> str:
+    """Why the first official language fails (missing, expired, below ``minimums``), or ""."""
+    first = c.first_language
+    if first is None:
+        return "No first official language test result"
+    if first.expired(on):
+        return (
+            f"First official language result expired on {first.expires_on.isoformat()} "
+            "(results count for 2 years)"
+        )
+    if minimums is None:
+        return ""
+    below = _below(first, minimums)
+    if not below:
+        return ""
+    level = min(m for a, m in zip(ABILITIES, minimums, strict=True) if a in below)
+    return f"First official language below {_unit(first)} {level} in {' and '.join(below)}"
+
+
+def _eca_problem(c: Candidate, on: date) -> str:
+    # A Canadian credential needs no ECA, so an old ECA only matters without one.
+    if c.eca_date is None or c.canadian_education is not CanadianEducation.NONE:
+        return ""
+    if xp.years_before(on, ECA_VALIDITY_YEARS) >= c.eca_date:
+        return f"ECA issued {c.eca_date.isoformat()} is 5 or more years old"
+    return ""
+
+
+def in_pool(candidate: Candidate, on: date) -> Answer:
+    """Whether the profile's documents are still valid on ``on`` (§9): first-language results
+    under 2 years old and, if given, an ECA under 5 years old. Program tests are separate.
+    """
+    problem = _language_problem(candidate, on) or _eca_problem(candidate, on)
+    return Answer(not problem, problem or "Language results and ECA valid")
+
+
+def _has_job_offer(c: Candidate) -> bool:
+    return c.has_valid_job_offer or c.job_offer != "none"
+
+
+def fsw(c: Candidate, on: date) -> Answer:
+    """Federal Skilled Worker minimums (§7.2) and the 67-point grid (§7.1)."""
+    problem = _language_problem(c, on, (7, 7, 7, 7)) or _eca_problem(c, on)
+    if problem:
+        return Answer(False, problem)
+    if c.education is Education.NONE:
+        return Answer(False, "Education below a secondary school credential")
+    note = ""
+    if c.work_history:
+        start = xp.years_before(on, 10)
+        skilled = [p for p in c.work_history if p.teer <= 3 and (p.authorised or not p.in_canada)]
+        runs = [
+            xp.longest_run_hours(periods, start=start, end=on)
+            for periods in xp.by_occupation(skilled).values()
+        ]
+        if max(runs, default=0) + 1e-6 < xp.HOURS_PER_YEAR:
+            return Answer(
+                False,
+                "Less than 1 year of continuous full-time skilled work in one occupation "
+                "in the last 10 years",
+            )
+    elif c.canadian_experience_years + c.foreign_experience_years < 1:
+        return Answer(False, "No skilled work experience" + _APPROXIMATE)
+    else:
+        note = _APPROXIMATE
+    points = fsw_points(c, on)
+    if points < FSW_PASS_MARK:
+        return Answer(False, f"FSW grid {points}/100, below the pass mark of 67", points)
+    return Answer(True, f"Meets FSW minimums; grid {points}/100{note}", points)
+
+
+def cec(c: Candidate, on: date) -> Answer:
+    """Canadian Experience Class (§7.2): 1 year of authorised Canadian skilled work in the last
+    3 years; CLB 7 when that work is TEER 0 or 1, CLB 5 when it is TEER 2 or 3.
+
+    With mixed TEERs we read the rule conservatively: CLB 7 on all four accepts any skilled mix;
+    CLB 5 or 6 needs the whole year in TEER 2 or 3.
+    """
+    problem = _language_problem(c, on)
+    if problem:
+        return Answer(False, problem)
+    first = c.first_language
+    assert first is not None  # checked by _language_problem
+    if c.work_history:
+        start = xp.years_before(on, 3)
+        canadian = [p for p in c.work_history if xp.counts_as_canadian(p)]
+        if xp.hours(canadian, start=start, end=on) + 1e-6 < xp.HOURS_PER_YEAR:
+            return Answer(False, "Less than 1 year of Canadian skilled work in the last 3 years")
+        if first.min_level >= 7:
+            return Answer(True, "1 year of Canadian skilled work in the last 3 years; CLB 7+")
+        teer_2_3 = [p for p in canadian if p.teer >= 2]
+        if xp.hours(teer_2_3, start=start, end=on) + 1e-6 >= xp.HOURS_PER_YEAR:
+            problem = _language_problem(c, on, (5, 5, 5, 5))
+            if problem:
+                return Answer(False, problem)
+            return Answer(True, "1 year of Canadian TEER 2 or 3 work in the last 3 years; CLB 5+")
+        return Answer(
+            False,
+            _language_problem(c, on, (7, 7, 7, 7))
+            + " (CLB 7 is needed unless a full year of the work is TEER 2 or 3)",
+        )
+    if c.canadian_experience_years < 1:
+        return Answer(False, "Less than 1 year of Canadian skilled work" + _APPROXIMATE)
+    problem = _language_problem(c, on, (7, 7, 7, 7))
+    if problem:
+        return Answer(
+            False,
+            problem + " (CLB 5 is enough for TEER 2 or 3 work, which needs a work history)",
+        )
+    return Answer(True, "1+ year of Canadian skilled work; CLB 7+" + _APPROXIMATE)
+
+
+# §7.2 FST occupations under NOC 2021 (from 2022-11-16). The reference gives these groups "from
+# memory, unverified" (§13): Major Group 72 except Sub-Major 726; Major Groups 73, 82, 83, 92;
+# Major Group 93 except Sub-Major 932; Minor Group 6320; Unit Group 62200 (chefs).
+def is_trade(noc: str) -> bool:
+    """Whether a NOC 2021 unit group is an FST skilled trade (unverified list, see above)."""
+    major, sub_major = noc[:2], noc[:3]
+    return (
+        (major == "72" and sub_major != "726")
+        or major in {"73", "82", "83", "92"}
+        or (major == "93" and sub_major != "932")
+        or noc.startswith("6320")
+        or noc == "62200"
+    )
+
+
+def fst(c: Candidate, on: date) -> Answer:
+    """Federal Skilled Trades (§7.2): 2 years in one skilled trade in the last 5 years; CLB 5
+    speaking and listening, CLB 4 reading and writing; a job offer or a certificate.
+    """
+    problem = _language_problem(c, on, (5, 4, 4, 5))  # listening, reading, writing, speaking
+    if problem:
+        return Answer(False, problem)
+    if not (_has_job_offer(c) or c.certificate_of_qualification):
+        return Answer(
+            False, "Needs a job offer of at least 1 year or a certificate of qualification"
+        )
+    if c.work_history:
+        start = xp.years_before(on, 5)
+        trades = [p for p in c.work_history if is_trade(p.noc)]
+        best = max(
+            (xp.hours(ps, start=start, end=on) for ps in xp.by_occupation(trades).values()),
+            default=0,
+        )
+        if best + 1e-6 < 2 * xp.HOURS_PER_YEAR:
+            return Answer(
+                False, "Less than 2 years of work in one skilled trade in the last 5 years"
+            )
+        return Answer(True, "2 years in a skilled trade in the last 5 years")
+    # Without a history only a certificate shows the work was in a trade.
+    if (
+        c.certificate_of_qualification
+        and c.canadian_experience_years + c.foreign_experience_years >= 2
+    ):
+        return Answer(True, "Certificate of qualification and 2+ years of work" + _APPROXIMATE)
+    return Answer(False, "Cannot confirm 2 years of skilled-trade work without a work history")
+
+
+def category_eligibility(
+    candidate: Candidate, category: Category, on: date, *, programs: Eligibility | None = None
+) -> Answer:
+    """Whether ``candidate`` meets one category version's conditions on ``on`` (§8).
+
+    First the candidate must be eligible for FSW, CEC or FST; then French needs NCLC 7+ on all
+    four French abilities (valid results), and an occupational category needs the version's
+    experience rule in ONE listed occupation within the past 3 years (in Canada for the
+    "with Canadian work experience" categories). Whether the version is in force on ``on`` is
+    the caller's choice. Pass ``programs`` (``eligibility(candidate, on)``) when checking several
+    categories, to work the program answers out once.
+    """
+    if programs is None:
+        programs = eligibility(candidate, on)
+    if not programs.any:
+        return Answer(
+            False,
+            "Not eligible for an Express Entry program: "
+            f"FSW: {programs.fsw.reason}; CEC: {programs.cec.reason}; FST: {programs.fst.reason}",
+        )
+    if category.french_only:
+        return _french_category(candidate, on)
+    return _occupation_category(candidate, category, on)
+
+
+def _french_category(c: Candidate, on: date) -> Answer:
+    results = [r for r in (c.first_language, c.second_language) if r is not None and r.is_french]
+    if not results:
+        return Answer(False, "No French test result (NCLC 7 in all four abilities needed)")
+    french = results[0]
+    if french.expired(on):
+        return Answer(False, f"French result expired on {french.expires_on.isoformat()}")
+    below = _below(french, (7, 7, 7, 7))
+    if below:
+        return Answer(False, f"French below NCLC 7 in {' and '.join(below)}")
+    return Answer(True, "French NCLC 7+ in all four abilities")
+
+
+def _occupation_category(c: Candidate, category: Category, on: date) -> Answer:
+    if not c.work_history:
+        return Answer(False, "Needs a work history with NOC codes to check the occupation list")
+    where = " in Canada" if category.canadian_experience_only else ""
+    periods = [
+        p
+        for p in c.work_history
+        if p.noc in category.nocs and (not where or (p.in_canada and p.authorised))
+    ]
+    start = xp.years_before(on, 3)
+    if category.experience_rule is ExperienceRule.SIX_MONTHS_CONTINUOUS:
+        measure, needed, words = xp.longest_run_hours, SIX_MONTHS_HOURS, "6 months continuous work"
+    else:
+        measure, needed, words = xp.hours, xp.HOURS_PER_YEAR, "12 months of work"
+    best_noc, best = "", 0.0
+    for noc, group in sorted(xp.by_occupation(periods).items()):
+        worked = measure(group, start=start, end=on)
+        if worked > best:
+            best_noc, best = noc, worked
+    if best + 1e-6 < needed:
+        return Answer(
+            False, f"Less than {words} in one listed occupation{where} in the last 3 years"
+        )
+    return Answer(True, f"{words.capitalize()} as NOC {best_noc}{where} in the last 3 years")

@@ -1,0 +1,166 @@
+"""Work history to experience: full-time-equivalent hours and whole years, as of a date.
+
+Rules (crs-rules.md §2.5, §4, §7.2): skilled work is NOC 2021 TEER 0-3; one year is 1,560 hours
+(30 h/week for 52 weeks). Hours beyond 30 a week, even across two jobs held at once, add nothing.
+A day's credit is the week's hours / 7, so a full calendar year of full-time work is one year.
+
+- Canadian experience: in Canada, authorised, not self-employed, not while a full-time student.
+- Foreign experience: outside Canada.
+Both count only inside a window ending on the as-of date (10 years for CRS points). Work on the
+as-of date itself is not yet completed, so it counts from the next day.
+
+``profiles`` builds a candidate's ``canadian_experience_years`` / ``foreign_experience_years``
+with ``summarise``; eligibility uses the hour helpers with its own windows and filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from math import ceil
+
+from scoring.types import WorkPeriod
+
+FULL_TIME_HOURS_PER_WEEK = 30
+HOURS_PER_YEAR = 1560
+CRS_WINDOW_YEARS = 10
+_EPSILON = 1e-6  # float sums of weekly hours; a whole year must not miss by a rounding error
+
+Filter = Callable[[WorkPeriod], bool]
+
+
+def is_skilled(period: WorkPeriod) -> bool:
+    """NOC 2021 TEER 0, 1, 2 or 3 (§2.5)."""
+    return period.teer <= 3
+
+
+def counts_as_canadian(period: WorkPeriod) -> bool:
+    """Skilled, in Canada, authorised, not self-employed, not while a full-time student."""
+    return (
+        period.teer <= 3
+        and period.in_canada
+        and period.authorised
+        and not period.self_employed
+        and not period.student
+    )
+
+
+def counts_as_foreign(period: WorkPeriod) -> bool:
+    """Skilled work outside Canada."""
+    return period.teer <= 3 and not period.in_canada
+
+
+def years_before(on: date, years: int) -> date:
+    """``on`` moved back ``years`` years (29 February becomes 28 February)."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:
+        return date(on.year - years, 2, 28)
+
+
+def hours(periods: Iterable[WorkPeriod], *, start: date, end: date) -> float:
+    """Full-time-equivalent hours worked on days from ``start`` up to (not including) ``end``.
+
+    Each day earns the weekly hours of every period covering it, divided by 7, capped at 30/7.
+    """
+    first, stop = start.toordinal(), end.toordinal()
+    events: list[tuple[int, float]] = []
+    for period in periods:
+        begin = max(period.start.toordinal(), first)
+        finish = stop if period.end is None else min(period.end.toordinal() + 1, stop)
+        if begin < finish:
+            events.append((begin, period.hours_per_week))
+            events.append((finish, -period.hours_per_week))
+    events.sort()
+    total = rate = 0.0
+    previous = first
+    for day, change in events:
+        if day > previous and rate > 0:
+            total += (day - previous) * min(rate, FULL_TIME_HOURS_PER_WEEK)
+        rate += change
+        previous = day
+    return total / 7
+
+
+def whole_years(total_hours: float) -> int:
+    """Completed years in ``total_hours`` (1,560 h each)."""
+    return int(total_hours / HOURS_PER_YEAR + _EPSILON)
+
+
+def window_hours(
+    work_history: Iterable[WorkPeriod], on: date, where: Filter, *, years: int = CRS_WINDOW_YEARS
+) -> float:
+    """Hours of the periods passing ``where`` in the ``years`` before ``on``."""
+    chosen = [p for p in work_history if where(p)]
+    return hours(chosen, start=years_before(on, years), end=on)
+
+
+def canadian_years(work_history: Iterable[WorkPeriod], on: date) -> int:
+    """Whole years of Canadian skilled experience in the 10 years before ``on`` (§2.5)."""
+    return whole_years(window_hours(work_history, on, counts_as_canadian))
+
+
+def foreign_years(work_history: Iterable[WorkPeriod], on: date) -> int:
+    """Whole years of foreign skilled experience in the 10 years before ``on`` (§4)."""
+    return whole_years(window_hours(work_history, on, counts_as_foreign))
+
+
+def summarise(work_history: Iterable[WorkPeriod], on: date) -> tuple[int, int]:
+    """(Canadian years, foreign years) for a ``Candidate`` scored on ``on``."""
+    history = tuple(work_history)
+    return canadian_years(history, on), foreign_years(history, on)
+
+
+def longest_run_hours(periods: Iterable[WorkPeriod], *, start: date, end: date) -> float:
+    """Hours in the longest unbroken run of employment inside [start, end).
+
+    Periods that overlap or follow on the next day form one run ("continuous" work, §7.2);
+    pass the periods of one occupation to test "continuous work in one occupation".
+    """
+    best = 0.0
+    run: list[WorkPeriod] = []
+    run_end = date.min
+    for period in sorted(periods, key=lambda p: p.start):
+        if run and (period.start - run_end).days > 1:
+            best = max(best, hours(run, start=start, end=end))
+            run = []
+        run.append(period)
+        run_end = max(run_end, period.end or date.max)
+    if run:
+        best = max(best, hours(run, start=start, end=end))
+    return best
+
+
+def by_occupation(periods: Iterable[WorkPeriod]) -> dict[str, list[WorkPeriod]]:
+    """Periods grouped by NOC code."""
+    groups: dict[str, list[WorkPeriod]] = {}
+    for period in periods:
+        groups.setdefault(period.noc, []).append(period)
+    return groups
+
+
+def next_year_completes(
+    work_history: Iterable[WorkPeriod], on: date, *, canadian: bool, until: date
+) -> date | None:
+    """The first date after ``on`` (up to ``until``) with one more whole year of experience.
+
+    Assumes the periods go on as recorded (open-ended ones indefinitely). None when no counted
+    work continues past ``on`` or the year would complete after ``until``. Work older than 10
+    years drops out of the window as time passes, so the date is found by stepping, each step the
+    fewest days the ongoing hours could need.
+    """
+    where = counts_as_canadian if canadian else counts_as_foreign
+    periods = [p for p in work_history if where(p)]
+    target = (whole_years(window_hours(periods, on, where)) + 1) * HOURS_PER_YEAR
+    day = on + timedelta(days=1)
+    while day <= until:
+        weekly = sum(
+            p.hours_per_week for p in periods if p.start < day and (p.end is None or p.end >= day)
+        )
+        if weekly <= 0:
+            return None
+        missing = target - window_hours(periods, day, where)
+        if missing <= _EPSILON * HOURS_PER_YEAR:
+            return day
+        day += timedelta(days=max(1, ceil(missing * 7 / min(weekly, FULL_TIME_HOURS_PER_WEEK))))
+    return None

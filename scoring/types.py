@@ -1,0 +1,340 @@
+"""The values the CRS engine takes and returns: pure data, no Django.
+
+``Candidate`` mirrors the public input format (DESIGN.md §3) plus optional eligibility inputs.
+Everything is a frozen dataclass built once and scored many times, so anything derivable from the
+inputs alone (CLB levels, expiry dates, birth month-day) is computed once at construction and the
+engine never re-converts. Strings are accepted for the enum fields (``education="bachelors"``) and
+coerced; bad values raise ``InvalidInput`` naming the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import NamedTuple
+
+from scoring import language
+from scoring.errors import ErrorCollector, InvalidInput
+from scoring.language import LanguageTest
+
+__all__ = [
+    "Breakdown",
+    "CanadianEducation",
+    "Candidate",
+    "Education",
+    "InvalidInput",
+    "JobOffer",
+    "LanguageResult",
+    "LanguageTest",
+    "Line",
+    "RuleVersion",
+    "Section",
+    "Spouse",
+    "Totals",
+    "WorkPeriod",
+]
+
+
+class Education(StrEnum):
+    """Highest credential, MI s.11 levels (crs-rules.md §2.2), lowest first."""
+
+    NONE = "none"  # less than secondary school
+    SECONDARY = "secondary"
+    ONE_YEAR = "one_year"  # one-year post-secondary program
+    TWO_YEAR = "two_year"  # two-year post-secondary program
+    BACHELORS = "bachelors"  # bachelor's or another program of 3+ years
+    TWO_OR_MORE = "two_or_more"  # two or more credentials, one of 3+ years
+    MASTERS = "masters"  # master's or entry-to-practice professional degree
+    DOCTORAL = "doctoral"
+
+
+class CanadianEducation(StrEnum):
+    """Canadian post-secondary credential for additional points (§5, MI s.30)."""
+
+    NONE = "none"
+    ONE_OR_TWO_YEAR = "one_or_two_year"
+    THREE_OR_MORE_YEAR = "three_or_more_year"  # or a master's, professional or doctoral degree
+
+
+class JobOffer(StrEnum):
+    """Arranged employment for CRS points (§5); scores only before 2025-03-25."""
+
+    NONE = "none"
+    NOC_00 = "noc_00"  # NOC 2021 Major Group 00 (NOC 2016 0011-0016)
+    OTHER = "other"
+
+
+class Section(StrEnum):
+    CORE = "core_human_capital"
+    SPOUSE = "spouse_factors"
+    TRANSFERABILITY = "skill_transferability"
+    ADDITIONAL = "additional"
+
+
+def _enum(cls: type[StrEnum], value: object, name: str, errors: ErrorCollector) -> StrEnum:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = "|".join(cls)
+        errors.add(name, f"Unknown value {value!r}; expected one of {choices}.")
+        return next(iter(cls))
+
+
+def _years(value: object, name: str, errors: ErrorCollector) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        errors.add(name, "Enter a whole number of years, 0 or more.")
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageResult:
+    """One test result: raw scores (or levels for ``clb``/``nclc``) and the test date.
+
+    ``levels`` (listening, reading, writing, speaking), ``min_level``, ``is_french``,
+    ``expires_on`` and ``summary`` are derived at construction. ``test_date=None`` means the
+    result never expires (and is not allowed for TEF Canada, whose table depends on the date).
+    """
+
+    test: LanguageTest
+    listening: float | str
+    reading: float | str
+    writing: float | str
+    speaking: float | str
+    test_date: date | None = None
+    levels: tuple[int, int, int, int] = field(init=False, compare=False, repr=False)
+    min_level: int = field(init=False, compare=False, repr=False)
+    is_french: bool = field(init=False, compare=False, repr=False)
+    expires_on: date = field(init=False, compare=False, repr=False)
+    summary: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        errors = ErrorCollector()
+        test = _enum(LanguageTest, self.test, "test", errors)
+        errors.raise_if_any()
+        scores = (self.listening, self.reading, self.writing, self.speaking)
+        levels = language.levels(test, scores, self.test_date)
+        unit = "NCLC" if test in language.FRENCH_TESTS else "CLB"
+        raw = " ".join(f"{a[0].upper()}{_fmt(s)}" for a, s in zip("LRWS", scores, strict=True))
+        if test is LanguageTest.CLB or test is LanguageTest.NCLC:
+            summary = f"{unit} {raw}"
+        else:
+            summary = f"{language.TEST_LABELS[test]} {raw} = {unit} " + "/".join(map(str, levels))
+        expires = date.max if self.test_date is None else language.expiry_date(self.test_date)
+        set_ = object.__setattr__
+        set_(self, "test", test)
+        set_(self, "levels", levels)
+        set_(self, "min_level", min(levels))
+        set_(self, "is_french", test in language.FRENCH_TESTS)
+        set_(self, "expires_on", expires)
+        set_(self, "summary", summary)
+
+    def expired(self, on: date) -> bool:
+        """True when the result is 2 or more years old on ``on`` (§9): it earns nothing."""
+        return self.expires_on <= on
+
+
+def _fmt(score: float | str) -> str:
+    return f"{score:g}" if isinstance(score, int | float) else str(score)
+
+
+@dataclass(frozen=True, slots=True)
+class Spouse:
+    """An accompanying spouse or partner who is not a Canadian citizen or PR (§1).
+
+    Its presence alone switches the candidate to the "with spouse" columns.
+    """
+
+    education: Education
+    language: LanguageResult | None = None
+    canadian_experience_years: int = 0
+
+    def __post_init__(self) -> None:
+        errors = ErrorCollector()
+        object.__setattr__(self, "education", _enum(Education, self.education, "education", errors))
+        _years(self.canadian_experience_years, "canadian_experience_years", errors)
+        errors.raise_if_any()
+
+
+@dataclass(frozen=True, slots=True)
+class WorkPeriod:
+    """One job: a NOC 2021 unit group held from ``start`` to ``end`` (None: still working).
+
+    ``authorised``: held with work authorisation (Canadian work). ``student``: worked while a
+    full-time student. Both matter for Canadian experience and CEC (§2.5, §7.2).
+    """
+
+    noc: str
+    teer: int
+    start: date
+    end: date | None
+    hours_per_week: float
+    in_canada: bool
+    authorised: bool = True
+    self_employed: bool = False
+    student: bool = False
+
+    def __post_init__(self) -> None:
+        errors = ErrorCollector()
+        noc = self.noc
+        if not (isinstance(noc, str) and len(noc) == 5 and noc.isdigit()):
+            errors.add("noc", "Enter a 5-digit NOC 2021 code.")
+        elif self.teer != int(noc[1]):
+            # NOC 2021's second digit is the TEER; a mismatch means one of them is mistyped.
+            errors.add("teer", f"NOC {noc} is TEER {noc[1]}, not {self.teer}.")
+        if self.end is not None and self.end < self.start:
+            errors.add("end", "The end date is before the start date.")
+        hours = self.hours_per_week
+        if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours <= 168:
+            errors.add("hours_per_week", "Enter the hours worked per week (more than 0).")
+        errors.raise_if_any()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A principal applicant as of some date: the DESIGN.md §3 fields plus eligibility inputs.
+
+    Age comes from ``birth_date`` at the scoring date; ``age`` is used only when there is no
+    birth date. Experience years are whole completed years (5+ Canadian and 3+ foreign score as
+    the top row). The eligibility inputs all default to "not known":
+    ``work_history`` (job by job, for FSW/CEC/FST and category checks),
+    ``has_valid_job_offer`` (an offer meeting FSW arranged-employment / FST rules; a ``job_offer``
+    other than none also counts), ``eca_date`` (issue date of the ECA for a foreign credential)
+    and ``profile_submitted_at`` (tz-aware Express Entry profile timestamp, for tie-breaks).
+    """
+
+    education: Education
+    first_language: LanguageResult | None
+    birth_date: date | None = None
+    age: int | None = None
+    canadian_education: CanadianEducation = CanadianEducation.NONE
+    second_language: LanguageResult | None = None
+    canadian_experience_years: int = 0
+    foreign_experience_years: int = 0
+    certificate_of_qualification: bool = False
+    provincial_nomination: bool = False
+    job_offer: JobOffer = JobOffer.NONE
+    sibling_in_canada: bool = False
+    spouse: Spouse | None = None
+    work_history: tuple[WorkPeriod, ...] = ()
+    has_valid_job_offer: bool = False
+    eca_date: date | None = None
+    profile_submitted_at: datetime | None = None
+    birth_year: int = field(init=False, compare=False, repr=False)
+    birth_month_day: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        errors = ErrorCollector()
+        set_ = object.__setattr__
+        set_(self, "education", _enum(Education, self.education, "education", errors))
+        set_(
+            self,
+            "canadian_education",
+            _enum(CanadianEducation, self.canadian_education, "canadian_education", errors),
+        )
+        set_(self, "job_offer", _enum(JobOffer, self.job_offer, "job_offer", errors))
+        _years(self.canadian_experience_years, "canadian_experience_years", errors)
+        _years(self.foreign_experience_years, "foreign_experience_years", errors)
+        birth = self.birth_date
+        if birth is None:
+            if self.age is None:
+                errors.add("birth_date", "Give the birth date or the age.")
+            else:
+                _years(self.age, "age", errors)
+            set_(self, "birth_year", 0)
+            set_(self, "birth_month_day", 0)
+        else:
+            # Stored as numbers so the engine's age is two subtractions and a comparison.
+            set_(self, "birth_year", birth.year)
+            set_(self, "birth_month_day", birth.month * 100 + birth.day)
+        if not isinstance(self.work_history, tuple):
+            set_(self, "work_history", tuple(self.work_history))
+        at = self.profile_submitted_at
+        if at is not None and at.tzinfo is None:
+            errors.add("profile_submitted_at", "The profile timestamp needs a time zone.")
+        errors.raise_if_any()
+
+    @property
+    def with_spouse(self) -> bool:
+        """Scored in the "with accompanying spouse" columns."""
+        return self.spouse is not None
+
+    def age_on(self, on: date) -> int:
+        """Completed years on ``on``; a birthday falling on ``on`` counts (§2.1)."""
+        if self.birth_date is None:
+            return self.age  # type: ignore[return-value]
+        return on.year - self.birth_year - (on.month * 100 + on.day < self.birth_month_day)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleVersion:
+    """The additional-points rules in force from ``effective`` (crs-rules.md §10 table).
+
+    Core, spouse and transferability grids are the same in every version (§10), so only the
+    additional-points values vary here.
+    """
+
+    id: str
+    effective: date
+    description: str
+    job_offer_noc_00: int
+    job_offer_other: int
+    canadian_education_short: int  # 1- or 2-year Canadian credential
+    canadian_education_long: int  # 3+-year Canadian credential, master's, professional, PhD
+    french_english_low: int  # French NCLC 7+ all 4 and English CLB 4 or less / no English
+    french_english_high: int  # French NCLC 7+ all 4 and English CLB 5+ on all 4
+    sibling: int
+    provincial_nomination: int = 600
+
+
+class Line(NamedTuple):
+    """One factor in a breakdown: its section, a stable factor key, points and what earned them.
+
+    A named tuple rather than a dataclass: a full breakdown builds ~20 of these, and the
+    re-evaluation builds 100,000 breakdowns.
+    """
+
+    section: Section
+    factor: str
+    points: int
+    detail: str
+
+
+class Totals(NamedTuple):
+    """Section totals only: what the re-evaluation stores (the fast path)."""
+
+    total: int
+    core_human_capital: int
+    spouse_factors: int
+    skill_transferability: int
+    additional: int
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A full score: section totals, the rule version used and one line per factor.
+
+    Lines of a section sum to that section's total; a cap shows as a negative line.
+    ``expired`` names the language results that earned nothing because they are 2+ years old
+    (``"first_language"``, ``"second_language"``, ``"spouse.language"``).
+    """
+
+    total: int
+    core_human_capital: int
+    spouse_factors: int
+    skill_transferability: int
+    additional: int
+    rules: RuleVersion
+    lines: tuple[Line, ...]
+    expired: tuple[str, ...]
+    age: int
+    with_spouse: bool
+
+    @property
+    def totals(self) -> Totals:
+        return Totals(
+            self.total,
+            self.core_human_capital,
+            self.spouse_factors,
+            self.skill_transferability,
+            self.additional,
+        )
