@@ -157,8 +157,16 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="EE Portal <no-reply@eeportal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- Celery (DESIGN.md §5) -----------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+
+# Shared by every web replica when Redis is there (API throttle counts must not be per process).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# --- Celery (DESIGN.md §5) -----------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 # Without Redis the zero-setup site runs tasks in-process; with it, real workers share the work.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -189,6 +197,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Rates for views that opt in with a throttle scope; no throttle applies by default.
+    "DEFAULT_THROTTLE_RATES": {"crs": env("CRS_API_RATE", default="120/min")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "EE Portal API",

@@ -1,5 +1,9 @@
 """REST API routes of this app, mounted under /api/v1/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from scoring import api
+
+urlpatterns = [
+    path("crs/", api.CRSScoreAPI.as_view(), name="api-crs"),
+]

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import NamedTuple
 
+from scoring.eligibility import Eligibility, eligibility
+from scoring.engine import score
 from scoring.errors import ErrorCollector, InvalidInput
 from scoring.language import ABILITIES, PTE_CORE_ACCEPTED_FROM
 from scoring.rules import EXPRESS_ENTRY_START
@@ -28,7 +30,14 @@ from scoring.types import (
     Spouse,
 )
 
-__all__ = ["ScoreRequest", "breakdown_to_json", "parse_candidate", "parse_request"]
+__all__ = [
+    "ScoreRequest",
+    "breakdown_to_json",
+    "eligibility_to_json",
+    "parse_candidate",
+    "parse_request",
+    "result_to_json",
+]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_AGE = 130
@@ -283,4 +292,24 @@ def breakdown_to_json(breakdown: Breakdown) -> dict:
         "expired": list(breakdown.expired),
         "age": breakdown.age,
         "with_spouse": breakdown.with_spouse,
+    }
+
+
+def eligibility_to_json(answers: Eligibility) -> dict:
+    """FSW, CEC and FST answers as ``{"fsw": {"eligible", "reason", "points"}, ...}``."""
+    return {
+        name: {"eligible": answer.eligible, "reason": answer.reason, "points": answer.points}
+        for name, answer in (("fsw", answers.fsw), ("cec", answers.cec), ("fst", answers.fst))
+    }
+
+
+def result_to_json(request: ScoreRequest) -> dict:
+    """What the API and the ``crs`` command print for one request: the as-of date used, the
+    breakdown and program eligibility (approximate without a work history, as its reasons say).
+    """
+    as_of, candidate = request
+    return {
+        "as_of": as_of.isoformat(),
+        **breakdown_to_json(score(candidate, as_of)),
+        "eligibility": eligibility_to_json(eligibility(candidate, as_of)),
     }

@@ -1,0 +1,219 @@
+"""The calculator form: widgets and labels for every DESIGN.md §3 input, and nothing else.
+
+Every field is a plain text, select or checkbox field with no validation of its own: ``clean``
+translates the posted values into the §3 dict and hands it to ``parse_request``, so the page, the
+API and the ``crs`` command accept and refuse exactly the same input with the same messages. The
+engine's field paths (``"first_language.listening"``) are mapped back onto the form fields here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.utils.html import format_html
+
+from scoring.errors import InvalidInput
+from scoring.language import ABILITIES, LanguageTest
+from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
+from scoring.parsing import ScoreRequest, parse_request
+from scoring.types import JobOffer
+
+TEST_CHOICES = [
+    ("", "No test result"),
+    (LanguageTest.IELTS, "IELTS General Training"),
+    (LanguageTest.CELPIP, "CELPIP-General"),
+    (LanguageTest.PTE_CORE, "PTE Core"),
+    (LanguageTest.TEF, "TEF Canada (French)"),
+    (LanguageTest.TCF, "TCF Canada (French)"),
+    (LanguageTest.CLB, "CLB levels, English (enter the levels directly)"),
+    (LanguageTest.NCLC, "NCLC levels, French (enter the levels directly)"),
+]
+EDUCATION_CHOICES = [("", "Choose…"), *EDUCATION_LABELS.items()]
+JOB_OFFER_CHOICES = [
+    (JobOffer.NONE, "No job offer"),
+    (JobOffer.NOC_00, "Job offer in NOC 2021 Major Group 00 (senior management)"),
+    (JobOffer.OTHER, "Job offer in another skilled occupation"),
+]
+SINGLE, ACCOMPANYING, NOT_ACCOMPANYING = "single", "accompanying", "not_accompanying"
+MARITAL_CHOICES = [
+    (SINGLE, "Single, separated, divorced or widowed"),
+    (ACCOMPANYING, "Married or common-law; partner coming to Canada, not a citizen or PR"),
+    (NOT_ACCOMPANYING, "Married or common-law; partner is a Canadian citizen or PR, or not coming"),
+]
+# Engine paths that name a whole object land on the field that chooses it.
+_OBJECT_FIELDS = {
+    "first_language": "first_language_test",
+    "second_language": "second_language_test",
+    "spouse": "marital_status",
+    "spouse_language": "spouse_language_test",
+}
+
+
+def _text(label: str, help_text: str = "", *, kind: str = "number", **attrs: str) -> forms.Field:
+    widget_attrs = {"inputmode": "decimal"} if kind == "number" else {}
+    widget_attrs.update(attrs)
+    widget = forms.DateInput if kind == "date" else forms.TextInput
+    if kind == "date":
+        widget_attrs["type"] = "date"
+    return forms.CharField(
+        label=label, help_text=help_text, required=False, widget=widget(attrs=widget_attrs)
+    )
+
+
+def _select(label: str, choices: list, help_text: str = "") -> forms.Field:
+    # A CharField, not a ChoiceField: a value outside the list goes to the engine, which names it.
+    return forms.CharField(
+        label=label, help_text=help_text, required=False, widget=forms.Select(choices=choices)
+    )
+
+
+def _flag(label: str, help_text: str = "") -> forms.Field:
+    return forms.BooleanField(label=label, help_text=help_text, required=False)
+
+
+def _language_fields(what: str) -> tuple[forms.Field, ...]:
+    """Test, listening, reading, writing, speaking and test date of one language result."""
+    # The visible label is just "Listening"; the hidden prefix keeps three "Listening" inputs
+    # apart for screen readers and in the error summary.
+    hidden = format_html('<span class="visually-hidden">{} </span>', what)
+    return (
+        _select(format_html("{}Test", hidden), TEST_CHOICES),
+        *(_text(format_html("{}{}", hidden, ability.capitalize())) for ability in ABILITIES),
+        _text(
+            format_html("{}Test date", hidden),
+            "Results count for 2 years. Needed for TEF Canada; leave blank to ignore expiry.",
+            kind="date",
+        ),
+    )
+
+
+class CalculatorForm(forms.Form):
+    as_of = _text(
+        "Score as of",
+        "The rules in force on this date apply (any date from 2015-01-01).",
+        kind="date",
+    )
+    birth_date = _text("Date of birth", "Or give your age instead.", kind="date")
+    age = _text("Age", "Used only without a date of birth.", inputmode="numeric")
+    education = _select("Highest level of education", EDUCATION_CHOICES)
+    canadian_education = _select(
+        "Canadian post-secondary education",
+        list(CANADIAN_EDUCATION_LABELS.items()),
+        "A Canadian diploma, degree or certificate earns additional points.",
+    )
+    (
+        first_language_test, first_language_listening, first_language_reading,
+        first_language_writing, first_language_speaking, first_language_test_date,
+    ) = _language_fields("First language")  # fmt: skip
+    (
+        second_language_test, second_language_listening, second_language_reading,
+        second_language_writing, second_language_speaking, second_language_test_date,
+    ) = _language_fields("Second language")  # fmt: skip
+    canadian_experience_years = _text(
+        "Years of skilled work in Canada",
+        "Full years; 5 or more score the same.",
+        inputmode="numeric",
+    )
+    foreign_experience_years = _text(
+        "Years of skilled work outside Canada",
+        "Full years in the last 10; 3 or more score the same.",
+        inputmode="numeric",
+    )
+    certificate_of_qualification = _flag(
+        "Certificate of qualification in a trade", "Issued by a Canadian province or territory."
+    )
+    provincial_nomination = _flag("Provincial or territorial nomination")
+    job_offer = _select(
+        "Job offer",
+        JOB_OFFER_CHOICES,
+        "Scores only before 2025-03-25: from that date a job offer earns no CRS points.",
+    )
+    sibling_in_canada = _flag(
+        "Brother or sister in Canada",
+        "A citizen or permanent resident, 18 or older, living in Canada (yours or your partner's).",
+    )
+    marital_status = _select("Marital status", MARITAL_CHOICES)
+    spouse_education = _select("Partner's highest level of education", EDUCATION_CHOICES)
+    spouse_canadian_experience_years = _text(
+        "Partner's years of skilled work in Canada", inputmode="numeric"
+    )
+    (
+        spouse_language_test, spouse_language_listening, spouse_language_reading,
+        spouse_language_writing, spouse_language_speaking, spouse_language_test_date,
+    ) = _language_fields("Partner's")  # fmt: skip
+
+    def __init__(self, *args, today: date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["as_of"].initial = today.isoformat()
+        self.score_request: ScoreRequest | None = None
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("marital_status") not in (SINGLE, ACCOMPANYING, NOT_ACCOMPANYING, ""):
+            # Not a §3 field, so the engine cannot check it.
+            self.add_error("marital_status", "Choose one of the listed options.")
+        try:
+            self.score_request = parse_request(self.to_input(data), today=self.today)
+        except InvalidInput as error:
+            for path, messages in error.errors.items():
+                for message in messages:
+                    self.add_error(self.field_for(path), message)
+        return data
+
+    def to_input(self, data: dict) -> dict:
+        """The §3 dict for the cleaned values: blanks are left out so the engine's defaults and
+        "This field is required" messages apply.
+        """
+        result: dict = {"spouse": None}
+        for name in ("as_of", "birth_date", "education", "canadian_education", "job_offer"):
+            if data.get(name):
+                result[name] = data[name]
+        for name in ("age", "canadian_experience_years", "foreign_experience_years"):
+            if data.get(name):
+                result[name] = _number(data[name])
+        for name in ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada"):
+            result[name] = bool(data.get(name))
+        result["first_language"] = _language(data, "first_language")
+        result["second_language"] = _language(data, "second_language")
+        if data.get("marital_status") == ACCOMPANYING:
+            spouse: dict = {"language": _language(data, "spouse_language")}
+            if data.get("spouse_education"):
+                spouse["education"] = data["spouse_education"]
+            if data.get("spouse_canadian_experience_years"):
+                years = data["spouse_canadian_experience_years"]
+                spouse["canadian_experience_years"] = _number(years)
+            result["spouse"] = spouse
+        return result
+
+    def field_for(self, path: str) -> str | None:
+        """The form field showing the engine's error for ``path`` (None: the top of the form)."""
+        name = path.replace(".", "_")
+        name = _OBJECT_FIELDS.get(name, name)
+        return name if name in self.fields else None
+
+
+def _number(value: str) -> int | float | str:
+    """``"8"`` -> 8, ``"7.5"`` -> 7.5; anything else stays text for the engine to refuse."""
+    text = value.strip()
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            continue
+    return text
+
+
+def _language(data: dict, prefix: str) -> dict | None:
+    """One test result, or None when the group is entirely blank ("No test result")."""
+    values = {key: data.get(f"{prefix}_{key}") for key in ("test", *ABILITIES, "test_date")}
+    if not any(values.values()):
+        return None
+    # A blank test with scores filled in goes to the engine as missing, so it asks for the test.
+    result: dict = {"test": values["test"] or None}
+    for ability in ABILITIES:
+        result[ability] = _number(values[ability]) if values[ability] else None
+    if values["test_date"]:
+        result["test_date"] = values["test_date"]
+    return result
