@@ -1,5 +1,14 @@
 """REST API routes of this app, mounted under /api/v1/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from . import api
+
+router = SimpleRouter()
+router.register("clients", api.ClientViewSet, basename="api-client")
+
+urlpatterns = [
+    path("me/", api.MeView.as_view(), name="api-me"),
+    *router.urls,
+]

@@ -1,5 +1,38 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import clients, facts, firm, portal, transfer
 
 app_name = "profiles"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("clients/", clients.client_list, name="client_list"),
+    path("clients/new/", clients.client_create, name="client_create"),
+    path("clients/import/", transfer.client_import, name="client_import"),
+    path("clients/import/template.csv", transfer.import_template, name="import_template"),
+    path("clients/export.csv", transfer.client_export, name="client_export"),
+    path("clients/<uuid:public_id>/", clients.client_detail, name="client_detail"),
+    path("clients/<uuid:public_id>/edit/", clients.client_edit, name="client_edit"),
+    path("clients/<uuid:public_id>/delete/", clients.client_delete, name="client_delete"),
+    path("clients/<uuid:public_id>/invite/", clients.client_invite, name="client_invite"),
+    path("clients/<uuid:public_id>/<str:kind>/new/", facts.fact_form, name="fact_create"),
+    path(
+        "clients/<uuid:public_id>/<str:kind>/<uuid:fact_id>/edit/",
+        facts.fact_form,
+        name="fact_edit",
+    ),
+    path(
+        "clients/<uuid:public_id>/<str:kind>/<uuid:fact_id>/delete/",
+        facts.fact_delete,
+        name="fact_delete",
+    ),
+    path("portal/", portal.portal, name="portal"),
+    path("portal/contact/", portal.portal_contact, name="portal_contact"),
+    path("portal/notifications/", portal.portal_notifications, name="portal_notifications"),
+    path("welcome/<uidb64>/<token>/", portal.WelcomeView.as_view(), name="welcome"),
+    path("firm/", firm.firm_detail, name="firm"),
+    path(
+        "firm/consultants/<uuid:membership_id>/remove/",
+        firm.consultant_remove,
+        name="consultant_remove",
+    ),
+]

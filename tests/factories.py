@@ -1,9 +1,18 @@
 """factory_boy factories for the whole suite (DESIGN.md §8): no JSON fixture files."""
 
+import datetime
+
 import factory
 from django.contrib.auth.models import User
 
-from profiles.models import Client, Firm, Membership
+from profiles.models import (
+    Client,
+    EducationCredential,
+    Firm,
+    LanguageTestResult,
+    Membership,
+    WorkPeriod,
+)
 
 PASSWORD = "correct horse battery staple"
 
@@ -60,3 +69,78 @@ class ClientFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.Faker("email")
+    birth_date = datetime.date(1994, 3, 2)
+
+
+class CredentialFactory(factory.django.DjangoModelFactory):
+    """A Canadian bachelor's degree, unless told otherwise."""
+
+    class Meta:
+        model = EducationCredential
+
+    client = factory.SubFactory(ClientFactory)
+    level = "bachelors"
+    in_canada = True
+    length_years = 4
+    completed_on = datetime.date(2016, 5, 31)
+
+
+class LanguageResultFactory(factory.django.DjangoModelFactory):
+    """CELPIP 9 in every ability (CLB 9), taken recently relative to the real clock."""
+
+    class Meta:
+        model = LanguageTestResult
+
+    client = factory.SubFactory(ClientFactory)
+    test = "celpip"
+    listening = reading = writing = speaking = 9
+    test_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=60))
+
+
+class WorkPeriodFactory(factory.django.DjangoModelFactory):
+    """Full-time software developer in Canada, still working."""
+
+    class Meta:
+        model = WorkPeriod
+
+    client = factory.SubFactory(ClientFactory)
+    noc = "21232"
+    title = "Software developers and programmers"
+    teer = factory.LazyAttribute(lambda period: int(period.noc[1]))
+    start = datetime.date(2022, 1, 3)
+    end = None
+    hours_per_week = 40
+    in_canada = True
+
+
+# --- draws -----------------------------------------------------------------------------------
+
+
+class DrawCategoryFactory(factory.django.DjangoModelFactory):
+    """A kind of round. The migration seeds the real ones; by key, this returns them."""
+
+    class Meta:
+        model = "draws.DrawCategory"
+        django_get_or_create = ("key",)
+
+    key = "cec"
+    name = "Canadian Experience Class"
+    kind = "program"
+    family = "cec"
+
+
+class DrawFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "draws.Draw"
+
+    number = factory.Sequence(lambda n: str(1000 + n))
+    held_on = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
+    category = factory.SubFactory(DrawCategoryFactory)
+    invitations = 3000
+    cutoff = 500
+    tie_break_at = factory.LazyAttribute(
+        lambda d: datetime.datetime.combine(
+            d.held_on - datetime.timedelta(days=30), datetime.time(12), tzinfo=datetime.UTC
+        )
+    )
+    source = "admin"

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from eeportal.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo_accounts
@@ -10,6 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_demo_accounts()
+        # The real draw history, from the bundled IRCC feed; unchanged rounds are left alone.
+        call_command("import_rounds", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded. Sign in at http://127.0.0.1:8000/accounts/login/")
         )

@@ -1,0 +1,122 @@
+"""Staff record and correct draws here; every save goes through record_draw."""
+
+from datetime import UTC, datetime
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from draws.models import Draw, DrawCategory
+from draws.services import draw_values, record_draw
+
+
+class UTCSplitDateTimeWidget(AdminSplitDateTime):
+    def decompress(self, value: datetime | None) -> list:
+        # Shown as IRCC publishes it, in UTC, not in the site's Toronto time.
+        if value:
+            value = value.astimezone(UTC)
+            return [value.date(), value.time()]
+        return [None, None]
+
+
+class UTCSplitDateTimeField(forms.SplitDateTimeField):
+    """A date and time typed in UTC: IRCC publishes tie-breaks in UTC, and converting them by
+    hand to Toronto time is a mistake waiting to happen."""
+
+    widget = UTCSplitDateTimeWidget
+
+    def compress(self, data_list: list) -> datetime | None:
+        if data_list and all(data_list):
+            return datetime.combine(*data_list).replace(tzinfo=UTC)
+        return None
+
+
+class DrawAdminForm(forms.ModelForm):
+    """Validation is the model's (``Draw.clean`` and field validators), run by ``full_clean``:
+    the same rules, with the same messages, as the import and the API."""
+
+    tie_break_at = UTCSplitDateTimeField(
+        label="Tie-breaking rule (UTC)",
+        required=False,
+        help_text=Draw._meta.get_field("tie_break_at").help_text,
+    )
+    ran_at = UTCSplitDateTimeField(label="Round run at (UTC)", required=False)
+    ircc_url = forms.URLField(
+        label="IRCC page", max_length=300, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Draw
+        fields = [
+            "number",
+            "held_on",
+            "category",
+            "invitations",
+            "cutoff",
+            "tie_break_at",
+            "ran_at",
+            "ircc_name",
+            "programs",
+            "ircc_url",
+            "pool_as_of",
+            "pool",
+        ]
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Draw.objects.dates("held_on", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(held_on__year=self.value()) if self.value() else queryset
+
+
+@admin.register(Draw)
+class DrawAdmin(SimpleHistoryAdmin):
+    form = DrawAdminForm
+    list_display = ["number", "held_on", "category", "invitations", "cutoff", "source"]
+    list_select_related = ["category"]
+    list_filter = [YearFilter, "category"]
+    search_fields = ["=number"]
+    search_help_text = "Round number, e.g. 434 or 91a."
+    ordering = ["-held_on", "-sequence", "-number"]
+    readonly_fields = ["pool_warning", "source"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Draw | None = None) -> list[str]:
+        # The number is the round's identity; the import and the API find it by number.
+        return [*self.readonly_fields, "number"] if obj else self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: Draw, form: DrawAdminForm, change: bool):
+        # `obj` already holds the form's values over the stored ones (the form validated it).
+        recorded = record_draw(**draw_values(obj), by=request.user, source=Draw.Source.ADMIN)
+        obj.pk = recorded.draw.pk
+        obj.sequence, obj.source = recorded.draw.sequence, recorded.draw.source
+
+    def revert_disabled(self, request: HttpRequest, obj: Draw | None = None) -> bool:
+        # Reverting from history would save the old row directly, around record_draw; a
+        # correction is made by editing the draw instead.
+        return True
+
+
+@admin.register(DrawCategory)
+class DrawCategoryAdmin(admin.ModelAdmin):
+    """Read-only: the rows are copied from scoring/categories.py by draws.categories."""
+
+    list_display = ["name", "version", "key", "family", "in_force_from", "in_force_to"]
+    list_filter = ["kind", "family"]
+    search_fields = ["name", "key"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

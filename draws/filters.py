@@ -1,0 +1,74 @@
+"""The one FilterSet of the draws list, shared by the page and the API (DESIGN.md §9.4)."""
+
+import django_filters
+from django.utils import timezone
+
+from draws.models import Draw, DrawCategory, Family
+
+FIRST_YEAR = 2015  # Express Entry's first round: 2015-01-31
+
+
+def _years() -> list[tuple[str, str]]:
+    return [(str(y), str(y)) for y in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
+
+
+class DrawOrdering(django_filters.OrderingFilter):
+    """Orders as asked, then newest first, so equal values never shuffle between pages."""
+
+    def filter(self, qs, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return qs
+        ordering = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            ordering.append(field)
+            if field.lstrip("-") == "sequence":  # "number": 91a before 91b
+                ordering.append(field.replace("sequence", "number"))
+        return qs.order_by(*ordering, *Draw._meta.ordering)
+
+
+class DrawFilter(django_filters.FilterSet):
+    family = django_filters.ChoiceFilter(
+        field_name="category__family",
+        choices=Family.choices,
+        label="Round type",
+        empty_label="All round types",
+    )
+    category = django_filters.ModelChoiceFilter(
+        field_name="category",
+        to_field_name="key",
+        queryset=DrawCategory.objects.all(),
+        label="Category version (its key, e.g. healthcare-2023-v1)",
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="held_on",
+        lookup_expr="year",
+        choices=_years,
+        label="Year",
+        empty_label="All years",
+    )
+    held_after = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label="Held on or after (YYYY-MM-DD)"
+    )
+    held_before = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label="Held on or before (YYYY-MM-DD)"
+    )
+    min_crs = django_filters.NumberFilter(
+        field_name="cutoff", lookup_expr="gte", label="Minimum CRS at least"
+    )
+    max_crs = django_filters.NumberFilter(
+        field_name="cutoff", lookup_expr="lte", label="Minimum CRS at most"
+    )
+    ordering = DrawOrdering(
+        fields=(
+            ("held_on", "held_on"),
+            ("sequence", "number"),
+            ("cutoff", "cutoff"),
+            ("invitations", "invitations"),
+        ),
+        label="Order by (prefix - for descending)",
+    )
+
+    class Meta:
+        model = Draw
+        fields: list[str] = []

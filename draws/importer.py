@@ -1,0 +1,130 @@
+"""Import IRCC's rounds feed: every round through ``record_draw``, all or nothing.
+
+Rounds are upserted by IRCC's number, because IRCC renames and corrects old rounds in place
+(rounds-data.md §4, §6.10). A second run over the same file changes nothing.
+"""
+
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from draws.categories import normalise_label, sync_categories
+from draws.feed import FeedError, FeedRound, parse_round
+from draws.models import Draw, DrawCategory, number_sequence
+from draws.services import RecordedDraw, record_draw
+
+BUNDLED_FEED = Path(__file__).resolve().parent / "data" / "ee_rounds_123_en.json"
+FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
+
+# Which feed field a draw field comes from, so an error names what to look at in the file.
+FEED_FIELD = {
+    "number": "drawNumber",
+    "held_on": "drawDate",
+    "category": "drawName",
+    "ircc_name": "drawName",
+    "invitations": "drawSize",
+    "cutoff": "drawCRS",
+    "tie_break_at": "drawCutOff",
+    "ran_at": "drawDateTime",
+    "programs": "drawText2",
+    "ircc_url": "drawNumberURL",
+    "pool": "dd1 to dd18",
+    "pool_as_of": "drawDistributionAsOn",
+}
+
+
+@dataclass
+class ImportCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+def read_source(source: str | Path) -> bytes:
+    """The bytes of a feed file path or an http(s) URL."""
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        # Only http(s) URLs reach urllib (files are read as paths): never file: or other schemes.
+        request = urllib.request.Request(text, headers={"User-Agent": "EE Portal"})  # noqa: S310
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            return response.read()
+    return Path(text).read_bytes()
+
+
+def parse_rounds(raw_rounds: list[dict]) -> list[FeedRound]:
+    """Every round parsed, oldest first; the first bad round or a repeated number raises."""
+    rounds = [parse_round(raw) for raw in raw_rounds]
+    seen: set[str] = set()
+    for feed_round in rounds:
+        if feed_round.number in seen:
+            raise FeedError(feed_round.number, "drawNumber", "appears twice in the file.")
+        seen.add(feed_round.number)
+    # Oldest first, so each round's history and id follow the order IRCC held them in.
+    return sorted(rounds, key=lambda r: (r.held_on, number_sequence(r.number), r.number))
+
+
+def import_rounds(
+    raw_rounds: list[dict], *, dry_run: bool = False, by: AbstractBaseUser | None = None
+) -> ImportCounts:
+    """Record every round of the feed in one transaction; a dry run rolls it back at the end."""
+    rounds = parse_rounds(raw_rounds)
+    counts = ImportCounts()
+    with transaction.atomic():
+        # The engine's categories may have changed since the last migration.
+        sync_categories(DrawCategory)
+        categories = _categories_by_label()
+        for feed_round in rounds:
+            outcome = _record(feed_round, categories, by).outcome
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if dry_run:
+            transaction.set_rollback(True)
+    return counts
+
+
+def _categories_by_label() -> dict[str, DrawCategory]:
+    return {
+        normalise_label(label): category
+        for category in DrawCategory.objects.all()
+        for label in category.feed_labels
+    }
+
+
+def _record(
+    feed_round: FeedRound, categories: dict[str, DrawCategory], by: AbstractBaseUser | None
+) -> RecordedDraw:
+    category = categories.get(normalise_label(feed_round.name))
+    if category is None:
+        raise FeedError(
+            feed_round.number,
+            "drawName",
+            f"{feed_round.name!r} matches no draw category; add the label to its version in "
+            "scoring/categories.py (or to draws.categories.PROGRAMS).",
+        )
+    try:
+        return record_draw(
+            number=feed_round.number,
+            held_on=feed_round.held_on,
+            category=category,
+            invitations=feed_round.invitations,
+            cutoff=feed_round.cutoff,
+            tie_break_at=feed_round.tie_break_at,
+            ran_at=feed_round.ran_at,
+            ircc_name=feed_round.name,
+            programs=feed_round.programs,
+            ircc_url=feed_round.url,
+            pool=feed_round.pool,
+            pool_as_of=feed_round.pool_as_of,
+            by=by,
+            source=Draw.Source.IMPORT,
+        )
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise FeedError(feed_round.number, FEED_FIELD.get(field, field), messages[0]) from None

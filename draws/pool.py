@@ -1,0 +1,95 @@
+"""The pool distribution IRCC publishes with each round: candidates per CRS band.
+
+Stored as a JSON object keyed by band ("601-1200", …, "total"). PostgreSQL's jsonb does not keep
+key order, so the order always comes from ``BANDS`` (rounds-data.md §5: the feed's dd1 to dd18).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Band:
+    key: str
+    feed_field: str
+    parts: tuple[str, ...] = ()  # the bands a subtotal or the total adds up
+
+    @property
+    def label(self) -> str:
+        return "Total" if self.key == "total" else self.key.replace("-", "\N{EN DASH}")
+
+    @property
+    def is_sum(self) -> bool:
+        return bool(self.parts)
+
+
+BANDS: tuple[Band, ...] = (
+    Band("601-1200", "dd1"),
+    Band("501-600", "dd2"),
+    Band("451-500", "dd3", ("491-500", "481-490", "471-480", "461-470", "451-460")),
+    Band("491-500", "dd4"),
+    Band("481-490", "dd5"),
+    Band("471-480", "dd6"),
+    Band("461-470", "dd7"),
+    Band("451-460", "dd8"),
+    Band("401-450", "dd9", ("441-450", "431-440", "421-430", "411-420", "401-410")),
+    Band("441-450", "dd10"),
+    Band("431-440", "dd11"),
+    Band("421-430", "dd12"),
+    Band("411-420", "dd13"),
+    Band("401-410", "dd14"),
+    Band("351-400", "dd15"),
+    Band("301-350", "dd16"),
+    Band("0-300", "dd17"),
+    Band(
+        "total",
+        "dd18",
+        ("601-1200", "501-600", "451-500", "401-450", "351-400", "301-350", "0-300"),
+    ),
+)
+KEYS_IN_ORDER = tuple(band.key for band in BANDS)
+KEYS = frozenset(KEYS_IN_ORDER)
+
+
+def problems(pool: object, as_of: date | None) -> dict[str, str]:
+    """Field errors for a pool that cannot be stored (wrong shape), keyed by model field."""
+    if pool is None:
+        return (
+            {"pool_as_of": "Give the pool distribution too, or leave this empty."} if as_of else {}
+        )
+    if not isinstance(pool, dict) or set(pool) != KEYS:
+        return {"pool": "Give a count for every band: " + ", ".join(b.key for b in BANDS) + "."}
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in pool.values()):
+        return {"pool": "Every band count is a whole number, 0 or more."}
+    if as_of is None:
+        return {"pool_as_of": "Give the date of the pool snapshot."}
+    return {}
+
+
+def warnings(pool: dict | None, as_of: date | None, held_on: date) -> str:
+    """What is odd in IRCC's published figures: stored and shown, never refused.
+
+    Round 247's 451-500 subtotal disagrees with its bands (a digit transposition), and round
+    226's snapshot is dated after the round (rounds-data.md §5, §6).
+    """
+    if pool is None:
+        return ""
+    found = [
+        f"the {band.label} figure ({pool[band.key]:,}) is not the sum of its bands "
+        f"({sum(pool[p] for p in band.parts):,})"
+        for band in BANDS
+        if band.is_sum and pool[band.key] != sum(pool[p] for p in band.parts)
+    ]
+    if as_of and as_of > held_on:
+        found.append(f"the snapshot ({as_of:%Y-%m-%d}) is dated after the round")
+    return ("IRCC's data: " + "; ".join(found) + ".") if found else ""
+
+
+def rows(pool: dict) -> list[tuple[Band, int]]:
+    """Every band with its count, in IRCC's table order, subtotals included."""
+    return [(band, pool[band.key]) for band in BANDS]
+
+
+def chart_bands(pool: dict) -> list[tuple[str, int]]:
+    """The non-overlapping bands, lowest first, for a bar chart."""
+    return [(band.label, pool[band.key]) for band in reversed(BANDS) if not band.is_sum]

@@ -1,0 +1,72 @@
+"""Read queries for draws. Draws are public facts, so nothing here is scoped by user."""
+
+from collections import defaultdict
+
+from django.db.models import Q, QuerySet
+
+from draws.models import Draw, Family
+
+
+def draws_for_list() -> QuerySet[Draw]:
+    """Draws with their category loaded: the list page, the API and the admin show both."""
+    return Draw.objects.select_related("category")
+
+
+def neighbours(draw: Draw) -> tuple[Draw | None, Draw | None]:
+    """The previous and the next round of the same family (e.g. healthcare across versions)."""
+    same_family = draws_for_list().filter(category__family=draw.category.family)
+    earlier = (
+        Q(held_on__lt=draw.held_on)
+        | Q(held_on=draw.held_on, sequence__lt=draw.sequence)
+        | Q(held_on=draw.held_on, sequence=draw.sequence, number__lt=draw.number)
+    )
+    later = (
+        Q(held_on__gt=draw.held_on)
+        | Q(held_on=draw.held_on, sequence__gt=draw.sequence)
+        | Q(held_on=draw.held_on, sequence=draw.sequence, number__gt=draw.number)
+    )
+    previous = same_family.filter(earlier).order_by("-held_on", "-sequence", "-number").first()
+    following = same_family.filter(later).order_by("held_on", "sequence", "number").first()
+    return previous, following
+
+
+def _months(first: str, last: str) -> list[str]:
+    """Every "YYYY-MM" from ``first`` to ``last``."""
+    months, (year, month) = [], map(int, first.split("-"))
+    while f"{year}-{month:02d}" <= last:
+        months.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def chart_data(draws: QuerySet[Draw]) -> dict:
+    """Cut-off CRS over time per family, and invitations per month, from one query.
+
+    Months without a round are listed with 0 so the bars keep a true time scale.
+    """
+    rows = draws.order_by("held_on", "sequence", "number").values_list(
+        "held_on", "number", "cutoff", "invitations", "category__family"
+    )
+    points: dict[str, list] = defaultdict(list)
+    per_month: dict[str, int] = defaultdict(int)
+    for held_on, number, cutoff, invitations, family in rows:
+        points[family].append({"date": held_on.isoformat(), "crs": cutoff, "round": number})
+        per_month[f"{held_on:%Y-%m}"] += invitations
+    families = [
+        {
+            "family": family.value,
+            "label": family.label,
+            "points": points[family.value],
+            "rounds": len(points[family.value]),
+            "lowest": min(p["crs"] for p in points[family.value]),
+            "highest": max(p["crs"] for p in points[family.value]),
+            "latest": points[family.value][-1],
+        }
+        for family in Family
+        if points[family.value]
+    ]
+    months = _months(min(per_month), max(per_month)) if per_month else []
+    return {
+        "families": families,
+        "months": [{"month": month, "invitations": per_month.get(month, 0)} for month in months],
+    }

@@ -1,0 +1,95 @@
+"""API representation of draws. Translation only: the rules live in Draw.clean and record_draw."""
+
+from datetime import UTC
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
+
+from draws import pool as pool_bands
+from draws.models import CRS_RANGE_MESSAGE, INVITATIONS_MESSAGE, Draw, DrawCategory
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "description": "Candidates per CRS band as IRCC publishes them, subtotals included; "
+        "null when IRCC published no distribution.",
+        "properties": {band.key: {"type": "integer", "minimum": 0} for band in pool_bands.BANDS},
+        "required": [band.key for band in pool_bands.BANDS],
+    }
+)
+class PoolField(serializers.JSONField):
+    def to_representation(self, value: dict | None) -> dict | None:
+        # In IRCC's table order: PostgreSQL's jsonb hands keys back shortest first.
+        return None if value is None else {key: value[key] for key in pool_bands.KEYS_IN_ORDER}
+
+
+class DrawSerializer(serializers.ModelSerializer):
+    category = serializers.SlugRelatedField(
+        slug_field="key",
+        queryset=DrawCategory.objects.all(),
+        help_text="Key of the program or category version, e.g. cec or healthcare-2023-v1.",
+    )
+    category_name = serializers.SerializerMethodField()
+    family = serializers.CharField(source="category.family", read_only=True)
+    tie_break_at = serializers.DateTimeField(
+        default_timezone=UTC, allow_null=True, required=False, help_text="UTC."
+    )
+    ran_at = serializers.DateTimeField(
+        default_timezone=UTC, allow_null=True, required=False, help_text="UTC."
+    )
+    pool = PoolField(allow_null=True, required=False)
+    page = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Draw
+        fields = [
+            "number",
+            "held_on",
+            "category",
+            "category_name",
+            "family",
+            "invitations",
+            "cutoff",
+            "tie_break_at",
+            "ran_at",
+            "ircc_name",
+            "programs",
+            "ircc_url",
+            "pool",
+            "pool_as_of",
+            "pool_warning",
+            "source",
+            "page",
+        ]
+        read_only_fields = ["pool_warning", "source"]
+        # The model's messages, not DRF's generic "Ensure this value is…": one wording everywhere.
+        extra_kwargs = {
+            "cutoff": {
+                "error_messages": {"min_value": CRS_RANGE_MESSAGE, "max_value": CRS_RANGE_MESSAGE}
+            },
+            "invitations": {"error_messages": {"min_value": INVITATIONS_MESSAGE}},
+            "number": {
+                "validators": [
+                    *Draw._meta.get_field("number").validators,
+                    UniqueValidator(
+                        queryset=Draw.objects.all(),
+                        message="This round already exists; correct it with PUT or PATCH "
+                        "on /api/v1/draws/<number>/.",
+                    ),
+                ]
+            },
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance is not None and "number" in self.fields:
+            # IRCC's number is the round's identity: a correction never changes it.
+            self.fields["number"].read_only = True
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_category_name(self, draw: Draw) -> str:
+        return str(draw.category)

@@ -1,0 +1,123 @@
+"""Operations that change draws. ``record_draw`` is the one way a draw is written (DESIGN.md §5):
+the admin, the API and the IRCC import all call it, so the re-evaluation hooks in here once.
+"""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import NamedTuple
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from draws import pool as pool_bands
+from draws.models import Draw, DrawCategory
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class RecordedDraw(NamedTuple):
+    draw: Draw
+    outcome: Outcome
+
+    @property
+    def changed(self) -> bool:
+        return self.outcome is not Outcome.UNCHANGED
+
+
+# The facts of a round. `source` is left out: a re-import that finds the same figures a
+# staff member typed in has nothing to change.
+DATA_FIELDS = (
+    "held_on",
+    "category",
+    "invitations",
+    "cutoff",
+    "tie_break_at",
+    "ran_at",
+    "ircc_name",
+    "programs",
+    "ircc_url",
+    "pool",
+    "pool_as_of",
+)
+
+
+@transaction.atomic
+def record_draw(
+    *,
+    number: str | int,
+    held_on: date,
+    category: DrawCategory,
+    invitations: int,
+    cutoff: int,
+    tie_break_at: datetime | None,
+    by: AbstractBaseUser | None,
+    source: Draw.Source,
+    ran_at: datetime | None = None,
+    ircc_name: str = "",
+    programs: str = "",
+    ircc_url: str = "",
+    pool: dict[str, int] | None = None,
+    pool_as_of: date | None = None,
+) -> RecordedDraw:
+    """Create round ``number``, or correct it in place, and say whether anything changed.
+
+    Validates everything (``Draw.clean`` and the field validators) and raises
+    ``ValidationError`` keyed by field. Every change is kept in the draw's history with ``by``
+    (None for the command-line import) and the source as the reason.
+    """
+    number = str(number).strip()
+    # Locked so two corrections of one round cannot interleave and lose one of them.
+    draw = Draw.objects.select_for_update().filter(number=number).first()
+    outcome = Outcome.CREATED if draw is None else Outcome.UPDATED
+    if draw is None:
+        draw = Draw(number=number, source=source)
+    values = {  # the DATA_FIELDS
+        "held_on": held_on,
+        "category": category,
+        "invitations": invitations,
+        "cutoff": cutoff,
+        "tie_break_at": tie_break_at,
+        "ran_at": ran_at,
+        "ircc_name": ircc_name.strip(),
+        "programs": programs.strip(),
+        "ircc_url": ircc_url.strip(),
+        "pool": pool,
+        "pool_as_of": pool_as_of,
+    }
+    if outcome is Outcome.UPDATED and not _differs(draw, values):
+        return RecordedDraw(draw, Outcome.UNCHANGED)
+
+    for name, value in values.items():
+        setattr(draw, name, value)
+    draw.source = source
+    # The uniqueness of the number was settled by the locked lookup above; the check
+    # constraints are the field validators' job (and the database's).
+    # `sequence` is derived from the number on save.
+    draw.full_clean(exclude=["sequence"], validate_unique=False, validate_constraints=False)
+    draw.pool_warning = pool_bands.warnings(pool, pool_as_of, held_on)
+    draw._history_user = by
+    draw._change_reason = f"{Draw.Source(source).label}: {outcome}"
+    draw.save()
+    # Issue 7 schedules the re-evaluation of this draw here, with transaction.on_commit, so a
+    # rolled-back save (a failed import, a refused form) never triggers one.
+    return RecordedDraw(draw, outcome)
+
+
+def _differs(draw: Draw, values: dict) -> bool:
+    for name, value in values.items():
+        if name == "category":
+            if draw.category_id != value.pk:
+                return True
+        elif getattr(draw, name) != value:
+            return True
+    return False
+
+
+def draw_values(draw: Draw) -> dict:
+    """A draw's facts as ``record_draw`` keyword arguments (for forms and PATCH: a partial
+    change is applied to an unsaved copy, then recorded whole)."""
+    return {"number": draw.number, **{name: getattr(draw, name) for name in DATA_FIELDS}}

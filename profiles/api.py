@@ -1,0 +1,142 @@
+"""REST API: the consultant's clients and the signed-in client's own file (DESIGN.md §6).
+
+``/api/v1/clients/`` is scoped by ``clients_visible_to`` and filtered by the page's own
+``ClientFilter``; another firm's client is a 404. Writes go through the services.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from profiles import selectors, services
+from profiles.filters import ClientFilter
+from profiles.roles import roles_of
+from profiles.serializers import ClientSerializer, ContactSerializer, MeSerializer
+
+
+class IsConsultant(permissions.BasePermission):
+    def has_permission(self, request: Request, view) -> bool:
+        return roles_of(request.user).consultant
+
+
+class IsClient(permissions.BasePermission):
+    def has_permission(self, request: Request, view) -> bool:
+        return roles_of(request.user).client
+
+
+def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(error.message_dict)
+    return serializers.ValidationError({"non_field_errors": error.messages})
+
+
+class ClientViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The requesting consultant's firm's client files: list (filter, sort), read, create,
+    update. Lists given in a write (``language_results`` ...) replace all rows of that kind.
+    """
+
+    serializer_class = ClientSerializer
+    permission_classes = [IsConsultant]
+    filterset_class = ClientFilter
+    lookup_field = "public_id"
+    lookup_url_kwarg = "id"
+
+    def get_queryset(self):
+        return selectors.clients_visible_to(user=self.request.user).prefetch_related(
+            "credentials", "language_results", "work_periods"
+        )
+
+    def perform_create(self, serializer: ClientSerializer) -> None:
+        data, facts = serializer.split()
+        try:
+            serializer.instance = services.create_client(
+                firm=selectors.firm_of(user=self.request.user),
+                by=self.request.user,
+                data=data,
+                facts=facts,
+            )
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from error
+
+    def perform_update(self, serializer: ClientSerializer) -> None:
+        data, facts = serializer.split()
+        try:
+            services.update_client(
+                client=serializer.instance, by=self.request.user, data=data, facts=facts
+            )
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from error
+        # Re-read the rows the response shows: the prefetched lists are stale after a replace.
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+
+
+def _score(client) -> dict:
+    assessment = selectors.assessment_of(client=client, on=timezone.localdate())
+    breakdown = assessment.breakdown
+    answers = [
+        {"key": key, "name": name, "eligible": a.eligible, "reason": a.reason}
+        for key, name, a in assessment.programs
+    ] + [
+        {"key": c.key, "name": c.name, "eligible": a.eligible, "reason": a.reason}
+        for c, a in assessment.categories
+    ]
+    return {
+        "as_of": assessment.on,
+        **breakdown.totals._asdict(),
+        "rules": breakdown.rules.id,
+        "lines": [line._asdict() for line in breakdown.lines],
+        "eligibility": answers,
+        "advice": [str(suggestion) for suggestion in assessment.advice],
+    }
+
+
+class MeView(APIView):
+    """The signed-in client's own file and today's score; PATCH changes their contact details
+    (when their consultant allows it) and their notification choice.
+    """
+
+    permission_classes = [IsClient]
+
+    def _file(self, request: Request):
+        return (
+            selectors.clients_visible_to(user=request.user)
+            .prefetch_related("credentials", "language_results", "work_periods")
+            .get()
+        )
+
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        client = self._file(request)
+        return Response({"client": ClientSerializer(client).data, "score": _score(client)})
+
+    @extend_schema(request=ContactSerializer, responses=MeSerializer)
+    def patch(self, request: Request) -> Response:
+        client = self._file(request)
+        serializer = ContactSerializer(client, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        opt_in = data.pop("notifications_opt_in", None)
+        try:
+            if data:
+                services.update_contact_details(client=client, by=request.user, data=data)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from error
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from error
+        if opt_in is not None:
+            services.set_notifications(client=client, by=request.user, opt_in=opt_in)
+        return self.get(request)

@@ -1,0 +1,379 @@
+"""Client files → scoring candidates as of any date, many clients at a time.
+
+The re-evaluation scores every client against each draw, in chunks of thousands, so loading is
+four queries whatever the number of clients (clients, credentials, language results, work
+periods), read with ``values_list`` rather than model instances. Each row becomes the engine's
+own value once (``LanguageResult`` converts scores to CLB levels, ``WorkPeriod`` validates), and
+``ClientFacts.candidate(on)`` then picks what counts on ``on``:
+
+- age on ``on``, or on the ITA date once invited (crs-rules.md §2.1);
+- the highest credential that counts: Canadian, or foreign with an ECA under 5 years old (§2.2,
+  §9); two or more post-secondary credentials, one of 3+ years, make "two or more";
+- the best language results valid on ``on`` (taken on or before it, under 2 years old, §9),
+  chosen with the engine when there is more than one way to fill the slots; when a slot has no
+  valid result the latest expired one is passed, so eligibility can say it expired;
+- skilled experience completed by ``on``, from ``scoring.experience.summarise``;
+- the spouse only when married or common-law, accompanying, and not a citizen or PR (§1);
+- nomination and certificate from their dates; the EE profile once submitted.
+
+    facts = facts_for(Client.objects.filter(pk__range=(1, 5000)))
+    candidates = {pk: f.candidate(draw_date) for pk, f in facts.items()}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import product
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+
+from profiles.choices import WITH_PARTNER, FirstLanguage, Person
+from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
+from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months
+from scoring.eligibility import ECA_VALIDITY_YEARS
+from scoring.engine import score_totals
+from scoring.experience import canadian_years, summarise, years_before
+from scoring.types import (
+    CanadianEducation,
+    Candidate,
+    Education,
+    JobOffer,
+    LanguageResult,
+    Spouse,
+)
+from scoring.types import WorkPeriod as Job
+
+__all__ = [
+    "ClientFacts",
+    "Credential",
+    "candidate_for",
+    "candidates_for",
+    "facts_for",
+    "facts_from_values",
+    "facts_of",
+]
+
+_RANK = {level: rank for rank, level in enumerate(Education)}
+_POST_SECONDARY = _RANK[Education.ONE_YEAR]
+_THREE_YEARS = _RANK[Education.BACHELORS]  # a bachelor's is "a program of three years or more"
+_PRINCIPAL = Person.PRINCIPAL.value
+_SPOUSE = Person.SPOUSE.value
+_EMPTY: tuple[list, list, list] = ([], [], [])
+
+CLIENT_COLUMNS = (
+    "id", "birth_date", "marital_status", "spouse_accompanying", "spouse_citizen_or_pr",
+    "first_official_language", "certificate_issued_on", "nominated_on", "job_offer",
+    "sibling_in_canada", "profile_submitted_at", "ita_received_on",
+)  # fmt: skip
+CREDENTIAL_COLUMNS = (
+    "client_id", "person", "level", "in_canada", "length_years", "completed_on", "eca_date",
+)  # fmt: skip
+RESULT_COLUMNS = (
+    "client_id", "person", "test", "listening", "reading", "writing", "speaking", "test_date",
+)  # fmt: skip
+PERIOD_COLUMNS = (
+    "client_id", "person", "noc", "teer", "start", "end", "hours_per_week", "in_canada",
+    "authorised", "self_employed", "student",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    level: Education
+    in_canada: bool
+    length_years: int | None
+    completed_on: date | None
+    eca_date: date | None
+
+    def counts_on(self, on: date) -> bool:
+        """Completed by ``on``; if foreign, with an ECA issued by ``on`` and under 5 years old."""
+        if self.completed_on is not None and self.completed_on > on:
+            return False
+        if self.in_canada:
+            return True
+        eca = self.eca_date
+        return eca is not None and eca <= on and years_before(on, ECA_VALIDITY_YEARS) < eca
+
+    @property
+    def three_years_or_more(self) -> bool:
+        return _RANK[self.level] >= _THREE_YEARS or (self.length_years or 0) >= 3
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One person's dated facts: the client's own, or their spouse's."""
+
+    credentials: tuple[Credential, ...] = ()
+    results: tuple[LanguageResult, ...] = ()
+    jobs: tuple[Job, ...] = ()
+
+    def education(self, on: date) -> tuple[Education, date | None]:
+        """The education level that counts on ``on`` and the ECA date behind it, if foreign."""
+        counted = [c for c in self.credentials if c.counts_on(on)]
+        level, eca_date = Education.NONE, None
+        if counted:
+            best = max(counted, key=lambda c: (_RANK[c.level], c.in_canada))
+            level = best.level
+            eca_date = None if best.in_canada else best.eca_date
+            post_secondary = [c for c in counted if _RANK[c.level] >= _POST_SECONDARY]
+            if (
+                len(post_secondary) >= 2
+                and _RANK[level] < _RANK[Education.TWO_OR_MORE]
+                and any(c.three_years_or_more for c in post_secondary)
+            ):
+                level = Education.TWO_OR_MORE  # MI s.11: two or more, one of 3 years or more
+        # A foreign credential whose ECA lapsed no longer counts, but its ECA date is passed on
+        # when it outranks what does count, so eligibility can say the ECA expired (§9).
+        lapsed = [
+            c
+            for c in self.credentials
+            if not c.in_canada
+            and c.eca_date is not None
+            and c.eca_date <= on
+            and not c.counts_on(on)
+            and (c.completed_on is None or c.completed_on <= on)
+        ]
+        if lapsed:
+            top = max(lapsed, key=lambda c: _RANK[c.level])
+            if _RANK[top.level] > _RANK[level]:
+                eca_date = top.eca_date
+        return level, eca_date
+
+    def canadian_education(self, on: date) -> CanadianEducation:
+        canadian = [
+            c
+            for c in self.credentials
+            if c.in_canada and c.counts_on(on) and _RANK[c.level] >= _POST_SECONDARY
+        ]
+        if any(c.three_years_or_more for c in canadian):
+            return CanadianEducation.THREE_OR_MORE_YEAR
+        return CanadianEducation.ONE_OR_TWO_YEAR if canadian else CanadianEducation.NONE
+
+    def language_options(self, on: date, *, french: bool) -> list[LanguageResult]:
+        """Valid results in one language, newest first; else the latest expired one; else []."""
+        taken = [r for r in self.results if r.is_french is french and r.test_date <= on]
+        valid = [r for r in taken if on < r.expires_on]
+        if valid:
+            return sorted(valid, key=lambda r: r.test_date, reverse=True)
+        return [max(taken, key=lambda r: r.test_date)] if taken else []
+
+    def jobs_started(self, on: date) -> tuple[Job, ...]:
+        return tuple(job for job in self.jobs if job.start <= on)
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFacts:
+    """Everything dated about one client, ready to become a ``Candidate`` on any date."""
+
+    client_id: int
+    birth_date: date
+    spouse_scored: bool  # married or common-law, accompanying, not a Canadian citizen or PR
+    first_language: str
+    certificate_issued_on: date | None
+    nominated_on: date | None
+    job_offer: str
+    sibling_in_canada: bool
+    profile_submitted_at: datetime | None
+    ita_received_on: date | None
+    principal: Side
+    spouse: Side
+
+    @property
+    def profile_expires_at(self) -> datetime | None:
+        if self.profile_submitted_at is None:
+            return None
+        return add_months(self.profile_submitted_at, PROFILE_VALIDITY_MONTHS)
+
+    def profile_valid_on(self, on: date) -> bool:
+        """Whether an Express Entry profile was in the pool on ``on`` (submitted, not expired).
+
+        Dates are compared in the site's time zone (Ottawa's, as IRCC's).
+        """
+        if self.profile_submitted_at is None:
+            return False
+        submitted = timezone.localtime(self.profile_submitted_at).date()
+        expires = timezone.localtime(self.profile_expires_at).date()
+        return submitted <= on < expires
+
+    def candidate(self, on: date) -> Candidate:
+        """The client as the engine sees them on ``on``."""
+        me = self.principal
+        education, eca_date = me.education(on)
+        history = me.jobs_started(on)
+        canadian, foreign = summarise(history, on)
+        invited = self.ita_received_on is not None and self.ita_received_on <= on
+        submitted = self.profile_submitted_at
+        if submitted is not None and timezone.localtime(submitted).date() > on:
+            submitted = None
+        fields = {
+            "education": education,
+            # Once invited, the age on the ITA date counts (§2.1, the CRS tool's instruction).
+            "birth_date": None if invited else self.birth_date,
+            "age": _age(self.birth_date, self.ita_received_on) if invited else None,
+            "canadian_education": me.canadian_education(on),
+            "canadian_experience_years": canadian,
+            "foreign_experience_years": foreign,
+            "certificate_of_qualification": _by(self.certificate_issued_on, on),
+            "provincial_nomination": _by(self.nominated_on, on),
+            "job_offer": self.job_offer,
+            "sibling_in_canada": self.sibling_in_canada,
+            "work_history": history,
+            "has_valid_job_offer": self.job_offer != JobOffer.NONE,
+            "eca_date": eca_date,
+            "profile_submitted_at": submitted,
+        }
+        spouses: list[Spouse | None] = [None]
+        if self.spouse_scored:
+            spouse_education, _ = self.spouse.education(on)
+            spouse_years = canadian_years(self.spouse.jobs_started(on), on)
+            tests = self.spouse.language_options(on, french=False) + self.spouse.language_options(
+                on, french=True
+            )
+            spouses = [Spouse(spouse_education, result, spouse_years) for result in tests or [None]]
+        options = [
+            Candidate(**fields, first_language=first, second_language=second, spouse=spouse)
+            for (first, second), spouse in product(self._language_pairs(on), spouses)
+        ]
+        if len(options) == 1:
+            return options[0]
+        # Several results could fill the slots: "the best valid one counts", so let the engine
+        # say which gives the most points. Ties keep the earlier option (declared language,
+        # English, newest result first).
+        ranked = [(score_totals(c, on).total, -i) for i, c in enumerate(options)]
+        return options[-max(ranked)[1]]
+
+    def _language_pairs(self, on: date) -> list[tuple[LanguageResult | None, ...]]:
+        english = self.principal.language_options(on, french=False)
+        french = self.principal.language_options(on, french=True)
+        orders = {
+            FirstLanguage.ENGLISH: [(english, french)],
+            FirstLanguage.FRENCH: [(french, english)],
+        }.get(self.first_language, [(english, french), (french, english)])
+        pairs = [
+            (first, second)
+            for firsts, seconds in orders
+            if firsts
+            for first, second in product(firsts, seconds or [None])
+        ]
+        if not pairs:  # the declared language has no result: the other one comes first
+            pairs = [(first, None) for first in english + french]
+        return pairs or [(None, None)]
+
+
+def _by(day: date | None, on: date) -> bool:
+    return day is not None and day <= on
+
+
+def _age(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _spouse_scored(marital_status: str, accompanying: bool, citizen_or_pr: bool) -> bool:
+    return marital_status in WITH_PARTNER and accompanying and not citizen_or_pr
+
+
+def _client_facts(row: tuple, sides: dict[tuple[int, str], tuple[list, list, list]]) -> ClientFacts:
+    (pk, birth, marital, accompanying, citizen, first, certificate, nominated, offer,
+     sibling, submitted, ita) = row  # fmt: skip
+    mine = sides.get((pk, _PRINCIPAL), _EMPTY)
+    theirs = sides.get((pk, _SPOUSE), _EMPTY)
+    return ClientFacts(
+        client_id=pk,
+        birth_date=birth,
+        spouse_scored=_spouse_scored(marital, accompanying, citizen),
+        first_language=first,
+        certificate_issued_on=certificate,
+        nominated_on=nominated,
+        job_offer=offer,
+        sibling_in_canada=sibling,
+        profile_submitted_at=submitted,
+        ita_received_on=ita,
+        principal=Side(*(tuple(rows) for rows in mine)),
+        spouse=Side(*(tuple(rows) for rows in theirs)),
+    )
+
+
+class _Sides(dict):
+    """(client id, person) → ([credentials], [language results], [jobs]), filled row by row."""
+
+    def add(self, kind: int, client_id: int, person: str, value: object) -> None:
+        key = (client_id, person)
+        if key not in self:
+            self[key] = ([], [], [])
+        self[key][kind].append(value)
+
+    def add_credential(self, client_id: int, person: str, level: str, *rest: object) -> None:
+        self.add(0, client_id, person, Credential(Education(level), *rest))
+
+    def add_result(self, client_id: int, person: str, *row: object) -> None:
+        self.add(1, client_id, person, LanguageResult(*row))
+
+    def add_job(self, client_id: int, person: str, *row: object) -> None:
+        self.add(2, client_id, person, Job(*row))
+
+
+_ADDERS = {
+    EducationCredential: (CREDENTIAL_COLUMNS, _Sides.add_credential),
+    LanguageTestResult: (RESULT_COLUMNS, _Sides.add_result),
+    WorkPeriod: (PERIOD_COLUMNS, _Sides.add_job),
+}
+
+
+def facts_for(clients: QuerySet[Client] | Iterable[int]) -> dict[int, ClientFacts]:
+    """The dated facts of ``clients`` (a queryset or client ids), in exactly four queries.
+
+    Pass an id range (``Client.objects.filter(pk__range=...)``) or a few thousand ids at a time:
+    a queryset is reused as a subquery, ids are bound as parameters.
+    """
+    if isinstance(clients, QuerySet):
+        scope = clients.order_by()
+        ids_filter = {"client__in": scope.values("pk")}
+    else:
+        ids = list(clients)
+        scope = Client.objects.filter(pk__in=ids)
+        ids_filter = {"client_id__in": ids}
+    sides = _Sides()
+    credentials = EducationCredential.objects.filter(**ids_filter).order_by()
+    for row in credentials.values_list(*CREDENTIAL_COLUMNS):
+        sides.add_credential(*row)
+    results = LanguageTestResult.objects.filter(**ids_filter).order_by()
+    for row in results.values_list(*RESULT_COLUMNS):
+        sides.add_result(*row)
+    periods = WorkPeriod.objects.filter(**ids_filter).order_by()
+    for row in periods.values_list(*PERIOD_COLUMNS):
+        sides.add_job(*row)
+    return {row[0]: _client_facts(row, sides) for row in scope.values_list(*CLIENT_COLUMNS)}
+
+
+def facts_from_values(
+    client: Mapping[str, Any], facts: Iterable[tuple[type[Model], Mapping[str, Any]]]
+) -> ClientFacts:
+    """The same from values in memory, keyed by field attname (imports, seeding): no query.
+
+    ``facts`` pairs each row's model with its values; a work period needs its ``teer``.
+    """
+    key = client.get("id") or 0
+    sides = _Sides()
+    for model, values in facts:
+        columns, add = _ADDERS[model]
+        add(sides, key, *(values[name] for name in columns[1:]))
+    return _client_facts((key, *(client[name] for name in CLIENT_COLUMNS[1:])), sides)
+
+
+def facts_of(client: Client, facts: Iterable[Model]) -> ClientFacts:
+    """``facts_from_values`` for model instances, saved or not (``full_clean`` sets teer)."""
+    return facts_from_values(client.__dict__, ((type(f), f.__dict__) for f in facts))
+
+
+def candidates_for(clients: QuerySet[Client] | Iterable[int], on: date) -> dict[int, Candidate]:
+    """``{client id: Candidate on on}`` for many clients, in four queries (see ``facts_for``)."""
+    return {pk: facts.candidate(on) for pk, facts in facts_for(clients).items()}
+
+
+def candidate_for(client: Client, on: date) -> Candidate:
+    """One client's candidate on ``on`` (four queries)."""
+    return facts_for([client.pk])[client.pk].candidate(on)

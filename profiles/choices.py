@@ -1,0 +1,87 @@
+"""Closed sets of values stored on client files (DESIGN.md §9.8: TextChoices for closed sets).
+
+Values that the scoring engine also knows (education levels, language tests, job offers) use the
+engine's own strings, so a stored fact converts to a ``Candidate`` without a translation table.
+"""
+
+from django.db import models
+
+from scoring.language import TEST_LABELS, LanguageTest
+from scoring.lines import EDUCATION_LABELS
+from scoring.types import Education, JobOffer
+
+
+class Person(models.TextChoices):
+    """Whose fact a row records: the client (principal applicant) or their spouse or partner."""
+
+    PRINCIPAL = "principal", "Client"
+    SPOUSE = "spouse", "Spouse or partner"
+
+
+class MaritalStatus(models.TextChoices):
+    NEVER_MARRIED = "never_married", "Never married / single"
+    MARRIED = "married", "Married"
+    COMMON_LAW = "common_law", "Common-law"
+    SEPARATED = "separated", "Legally separated"
+    DIVORCED = "divorced", "Divorced"
+    WIDOWED = "widowed", "Widowed"
+
+
+# Only these two statuses can bring a spouse or partner into the score (crs-rules.md §1).
+WITH_PARTNER = frozenset({MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW})
+
+
+class FirstLanguage(models.TextChoices):
+    """Which official language the client declares first in the Express Entry profile."""
+
+    BEST = "best", "Whichever scores higher"
+    ENGLISH = "english", "English"
+    FRENCH = "french", "French"
+
+
+# One credential is one level; "two or more credentials" is worked out from the rows
+# (profiles/candidates.py), so it is not offered for a single credential.
+EducationLevel = models.TextChoices(
+    "EducationLevel",
+    [
+        (level.name, (level.value, EDUCATION_LABELS[level]))
+        for level in Education
+        if level not in (Education.NONE, Education.TWO_OR_MORE)
+    ],
+)
+SpouseEducation = models.TextChoices(
+    "SpouseEducation", [(level.name, (level.value, EDUCATION_LABELS[level])) for level in Education]
+)
+LanguageTestChoice = models.TextChoices(
+    "LanguageTestChoice", [(test.name, (test.value, TEST_LABELS[test])) for test in LanguageTest]
+)
+JobOfferChoice = models.TextChoices(
+    "JobOfferChoice",
+    [
+        ("NONE", (JobOffer.NONE.value, "None")),
+        ("NOC_00", (JobOffer.NOC_00.value, "Senior management (NOC Major Group 00)")),
+        ("OTHER", (JobOffer.OTHER.value, "Other qualifying offer (TEER 0-3)")),
+    ],
+)
+
+
+class Province(models.TextChoices):
+    AB = "AB", "Alberta"
+    BC = "BC", "British Columbia"
+    MB = "MB", "Manitoba"
+    NB = "NB", "New Brunswick"
+    NL = "NL", "Newfoundland and Labrador"
+    NS = "NS", "Nova Scotia"
+    NT = "NT", "Northwest Territories"
+    NU = "NU", "Nunavut"
+    ON = "ON", "Ontario"
+    PE = "PE", "Prince Edward Island"
+    QC = "QC", "Quebec"
+    SK = "SK", "Saskatchewan"
+    YT = "YT", "Yukon"
+
+
+# Quebec selects its own immigrants outside Express Entry, and the CRS tool takes no certificate
+# from Quebec or Nunavut (crs-rules.md §4); offering them would record facts that earn nothing.
+NOMINATING_PROVINCES = [choice for choice in Province.choices if choice[0] != Province.QC]
+CERTIFYING_PROVINCES = [c for c in NOMINATING_PROVINCES if c[0] != Province.NU]

@@ -1,0 +1,119 @@
+"""Forms translate input; the models validate it and the services write it (DESIGN.md §9.5)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from profiles.choices import Person
+from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
+from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _date_widgets(model, fields) -> dict:
+    widgets = {}
+    for name in fields:
+        field = model._meta.get_field(name)
+        if field.get_internal_type() == "DateTimeField":
+            widgets[name] = _DATETIME
+        elif field.get_internal_type() == "DateField":
+            widgets[name] = _DATE
+    return widgets
+
+
+class ClientForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = CLIENT_FIELDS
+        widgets = {
+            **_date_widgets(Client, CLIENT_FIELDS),
+            "address": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "profile_submitted_at": "Eastern time. The first submission: it breaks ties, and "
+            "the profile expires 12 months later."
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["profile_submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = CONTACT_FIELDS
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+
+class NotificationsForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = ["notifications_opt_in"]
+
+
+class FactForm(forms.ModelForm):
+    """A credential, language result or work period; "whose" only when there is a partner."""
+
+    def __init__(self, *args, client: Client, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.client = client
+        if not client.has_partner:
+            self.fields["person"].widget = forms.HiddenInput()
+            self.fields["person"].initial = Person.PRINCIPAL
+        self.fields["person"].label = "Whose"
+
+
+class CredentialForm(FactForm):
+    class Meta:
+        model = EducationCredential
+        fields = FACT_FIELDS[EducationCredential]
+        widgets = _date_widgets(EducationCredential, FACT_FIELDS[EducationCredential])
+
+
+class LanguageResultForm(FactForm):
+    class Meta:
+        model = LanguageTestResult
+        fields = FACT_FIELDS[LanguageTestResult]
+        widgets = _date_widgets(LanguageTestResult, FACT_FIELDS[LanguageTestResult])
+        help_texts = {
+            "listening": "Raw score as on the result (IELTS band, CELPIP level, TEF/TCF points; "
+            "CELPIP M: 0). For CLB/NCLC, the level."
+        }
+
+
+class WorkPeriodForm(FactForm):
+    class Meta:
+        model = WorkPeriod
+        fields = FACT_FIELDS[WorkPeriod]
+        widgets = _date_widgets(WorkPeriod, FACT_FIELDS[WorkPeriod])
+        help_texts = {
+            "title": "Leave empty to use the NOC title.",
+            "noc": "5-digit NOC 2021 unit group, e.g. 21232 (software developers).",
+        }
+
+
+FACT_FORMS: dict[str, type[FactForm]] = {
+    "credentials": CredentialForm,
+    "languages": LanguageResultForm,
+    "work": WorkPeriodForm,
+}
+FACT_TITLES = {
+    "credentials": "education credential",
+    "languages": "language test result",
+    "work": "work period",
+}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file", help_text="UTF-8 CSV with the template's header row; up to 20,000 rows."
+    )
+
+
+class InviteConsultantForm(forms.Form):
+    email = forms.EmailField()
+    first_name = forms.CharField(max_length=150)
+    last_name = forms.CharField(max_length=150)

@@ -1,0 +1,14 @@
+"""Firms, their consultants and their client files (DESIGN.md §2, §6)."""
+
+from .clients import Client
+from .facts import EducationCredential, LanguageTestResult, WorkPeriod
+from .firms import Firm, Membership
+
+__all__ = [
+    "Client",
+    "EducationCredential",
+    "Firm",
+    "LanguageTestResult",
+    "Membership",
+    "WorkPeriod",
+]

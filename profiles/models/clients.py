@@ -1,0 +1,212 @@
+"""The client file: who the client is and the facts the CRS and eligibility need.
+
+Facts are stored as facts (dates, raw scores, NOC codes), never as points or years, so the file
+can be scored as of any date (``profiles/candidates.py``). ``current_crs`` and ``eligible_for``
+are the exception: denormalised copies of today's result, kept by ``services.refresh_scores`` so
+that lists of thousands of clients filter and sort on a column instead of scoring every row.
+"""
+
+import uuid
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from profiles.choices import (
+    CERTIFYING_PROVINCES,
+    NOMINATING_PROVINCES,
+    WITH_PARTNER,
+    FirstLanguage,
+    JobOfferChoice,
+    MaritalStatus,
+)
+
+from .firms import Firm
+
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+PROFILE_VALIDITY_MONTHS = 12  # crs-rules.md §9 (MI-2017 s.4(1)): a profile lasts 1 year
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """``moment`` moved by whole calendar months; the 29th-31st clamp to the month's last day."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    for day in (moment.day, 30, 29, 28):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+class Client(models.Model):
+    """A client file owned by one firm.
+
+    The integer primary key stays internal (standings and chunks use it); URLs and the API use
+    `public_id`, so ids cannot be guessed or enumerated.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="clients")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="client_file",
+        help_text="The client's own portal login, if invited.",
+    )
+
+    # Contact details: the client may change these in the portal when the consultant allows it.
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    address = models.TextField(blank=True)
+
+    # Facts of the principal applicant.
+    birth_date = models.DateField()
+    marital_status = models.CharField(
+        max_length=20, choices=MaritalStatus.choices, default=MaritalStatus.NEVER_MARRIED
+    )
+    first_official_language = models.CharField(
+        max_length=10,
+        choices=FirstLanguage.choices,
+        default=FirstLanguage.BEST,
+        help_text="The language declared first in the Express Entry profile.",
+    )
+    certificate_issued_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="certificate of qualification issued on",
+        help_text="A trade certificate from a province or territory (not Quebec or Nunavut).",
+    )
+    certificate_province = models.CharField(
+        max_length=2, choices=CERTIFYING_PROVINCES, blank=True, verbose_name="certificate issued by"
+    )
+    nomination_province = models.CharField(
+        max_length=2, choices=NOMINATING_PROVINCES, blank=True, verbose_name="nominated by"
+    )
+    nominated_on = models.DateField(null=True, blank=True, verbose_name="nomination date")
+    job_offer = models.CharField(
+        max_length=10,
+        choices=JobOfferChoice.choices,
+        default="none",
+        help_text="Arranged employment. Earns CRS points only before 2025-03-25; still counts "
+        "for FSW and FST eligibility.",
+    )
+    sibling_in_canada = models.BooleanField(
+        default=False,
+        help_text="A brother or sister of the client or of the accompanying spouse, 18+, living "
+        "in Canada as a citizen or permanent resident.",
+    )
+
+    # The spouse or partner; their education, tests and work are rows with person="spouse".
+    spouse_name = models.CharField(max_length=200, blank=True)
+    spouse_accompanying = models.BooleanField(
+        default=True, help_text="Coming to Canada with the client."
+    )
+    spouse_citizen_or_pr = models.BooleanField(
+        default=False,
+        verbose_name="spouse is a Canadian citizen or PR",
+        help_text="If so the client is scored as single.",
+    )
+
+    # Express Entry profile.
+    profile_submitted_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name="Express Entry profile submitted at",
+        help_text="Date and time of the first submission: the tie-break. It expires 12 months "
+        "later.",
+    )
+    ita_received_on = models.DateField(
+        null=True, blank=True, verbose_name="invitation to apply received on"
+    )
+
+    # Portal options.
+    contact_updates_allowed = models.BooleanField(
+        default=False,
+        verbose_name="client may update contact details",
+        help_text="Lets the client change their name, e-mail, phone and address in the portal.",
+    )
+    notifications_opt_in = models.BooleanField(
+        default=False,
+        verbose_name="e-mail me when my standing changes",
+        help_text="Chosen by the client in the portal.",
+    )
+
+    # Denormalised from the facts by services.refresh_scores (see the module docstring).
+    current_crs = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    crs_computed_on = models.DateField(null=True, blank=True, editable=False)
+    eligible_for = models.CharField(
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text="Space-delimited program and category keys, with a space at each end.",
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["current_crs", "crs_computed_on", "eligible_for", "updated_at"]
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name", "pk"]
+        indexes = [
+            models.Index(fields=["firm", "last_name", "first_name"]),
+            models.Index(fields=["firm", "current_crs"]),
+            models.Index(fields=["firm", "profile_submitted_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("profiles:client_detail", kwargs={"public_id": self.public_id})
+
+    @property
+    def has_partner(self) -> bool:
+        return self.marital_status in WITH_PARTNER
+
+    @property
+    def profile_expires_at(self) -> datetime | None:
+        if self.profile_submitted_at is None:
+            return None
+        return add_months(self.profile_submitted_at, PROFILE_VALIDITY_MONTHS)
+
+    @property
+    def eligible_keys(self) -> list[str]:
+        return self.eligible_for.split()
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        if self.birth_date and not EARLIEST_BIRTH_DATE <= self.birth_date <= today:
+            errors["birth_date"] = "Enter a birth date between 1900 and today."
+        for field in ("nominated_on", "certificate_issued_on", "ita_received_on"):
+            if (getattr(self, field) or today) > today:
+                errors[field] = "This date is in the future."
+        if bool(self.nominated_on) != bool(self.nomination_province):
+            field = "nominated_on" if not self.nominated_on else "nomination_province"
+            errors[field] = "Give both the nominating province and the nomination date."
+        if self.certificate_province and not self.certificate_issued_on:
+            errors["certificate_issued_on"] = "Give the date the certificate was issued."
+        if self.profile_submitted_at and self.profile_submitted_at > timezone.now():
+            errors["profile_submitted_at"] = "This date is in the future."
+        if self.ita_received_on and not self.profile_submitted_at:
+            errors["ita_received_on"] = "An invitation needs a submitted profile."
+        elif (
+            self.ita_received_on
+            and self.profile_submitted_at
+            and self.ita_received_on < self.profile_submitted_at.date()
+        ):
+            errors["ita_received_on"] = "The invitation cannot come before the profile."
+        if errors:
+            raise ValidationError(errors)

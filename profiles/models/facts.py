@@ -1,0 +1,161 @@
+"""The facts a client file holds in rows: credentials, language tests and work periods.
+
+Each row belongs to the client or to their spouse (``person``), so the spouse's education, tests
+and Canadian work are recorded the same way and accrue with time the same way. Validation reuses
+the scoring engine's own value types, so a row the forms accept is a row the engine can score.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from profiles.choices import EducationLevel, LanguageTestChoice, Person
+from profiles.noc import occupation
+from scoring import types as scoring
+
+from .clients import Client
+
+
+def _engine_errors(error: scoring.InvalidInput) -> ValidationError:
+    # The engine names fields as our models do ("listening", "end"), so errors land on the field.
+    return ValidationError(
+        {name.split(".")[-1]: messages for name, messages in error.errors.items()}
+    )
+
+
+def _not_in_future(errors: dict, **dates) -> None:
+    today = timezone.localdate()
+    for name, value in dates.items():
+        if value is not None and value > today:
+            errors[name] = "This date is in the future."
+
+
+class Fact(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.CharField(max_length=10, choices=Person.choices, default=Person.PRINCIPAL)
+
+    class Meta:
+        abstract = True
+
+
+class EducationCredential(Fact):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="credentials")
+    level = models.CharField(max_length=20, choices=EducationLevel.choices)
+    in_canada = models.BooleanField(
+        default=False,
+        verbose_name="Canadian credential",
+        help_text="Earned at a Canadian institution (8+ months of full-time study in Canada).",
+    )
+    length_years = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        verbose_name="program length (years)",
+    )
+    completed_on = models.DateField(null=True, blank=True)
+    eca_date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="ECA issued on",
+        help_text="Foreign credentials count only with an ECA less than 5 years old.",
+    )
+    institution = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "-completed_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.get_level_display()
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.in_canada and self.eca_date:
+            errors["eca_date"] = "A Canadian credential needs no ECA."
+        _not_in_future(errors, eca_date=self.eca_date)
+        if errors:
+            raise ValidationError(errors)
+
+
+class LanguageTestResult(Fact):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="language_results")
+    test = models.CharField(max_length=10, choices=LanguageTestChoice.choices)
+    listening = models.FloatField()
+    reading = models.FloatField()
+    writing = models.FloatField()
+    speaking = models.FloatField()
+    test_date = models.DateField(help_text="Results count for 2 years from this date.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "-test_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.as_result().summary
+
+    def as_result(self) -> scoring.LanguageResult:
+        """The engine's value for this row (converts the scores to CLB/NCLC levels)."""
+        return scoring.LanguageResult(
+            self.test, self.listening, self.reading, self.writing, self.speaking, self.test_date
+        )
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        _not_in_future(errors, test_date=self.test_date)
+        if errors:
+            raise ValidationError(errors)
+        scores = (self.listening, self.reading, self.writing, self.speaking)
+        if self.test and self.test_date and None not in scores:
+            try:
+                self.as_result()
+            except scoring.InvalidInput as error:
+                raise _engine_errors(error) from error
+
+
+class WorkPeriod(Fact):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="work_periods")
+    noc = models.CharField(max_length=5, verbose_name="NOC 2021 code")
+    title = models.CharField(max_length=200, blank=True, verbose_name="job title")
+    teer = models.PositiveSmallIntegerField(editable=False)
+    employer = models.CharField(max_length=200, blank=True)
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, help_text="Leave empty if still working there.")
+    hours_per_week = models.FloatField(
+        default=40, validators=[MinValueValidator(0.5), MaxValueValidator(168)]
+    )
+    in_canada = models.BooleanField(default=False, verbose_name="in Canada")
+    authorised = models.BooleanField(
+        default=True, help_text="Held with authorisation to work (Canadian work)."
+    )
+    self_employed = models.BooleanField(default=False)
+    student = models.BooleanField(
+        default=False, verbose_name="while a full-time student", help_text="Canadian work only."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "-start", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.noc} {self.title}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        found = occupation(self.noc or "")
+        if found is None:
+            errors["noc"] = "Enter a 5-digit NOC 2021 unit group code (for example 21232)."
+        else:
+            self.noc, self.teer = found.code, found.teer
+            self.title = self.title or found.title
+        _not_in_future(errors, start=self.start)
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "The end date is before the start date."
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,128 @@
+"""Reads of client files, always scoped by who is asking (DESIGN.md §6, §9.2).
+
+``clients_visible_to`` is the only way to fetch client rows: a consultant sees their firm's
+clients, a client their own file, anyone else nothing (staff use the admin). Views look objects
+up inside it, so another firm's client is a 404, never a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Model, QuerySet
+
+from profiles.assessment import Assessment, assess
+from profiles.candidates import facts_for
+from profiles.models import (
+    Client,
+    EducationCredential,
+    Firm,
+    LanguageTestResult,
+    Membership,
+    WorkPeriod,
+)
+from profiles.roles import roles_of
+
+FACT_MODELS: dict[str, type[Model]] = {
+    "credentials": EducationCredential,
+    "languages": LanguageTestResult,
+    "work": WorkPeriod,
+}
+_HIDDEN_IN_HISTORY = {"history_id", "history_date", "history_change_reason", "history_type"}
+_HIDDEN_IN_HISTORY |= {"history_user", "id", "public_id", "client", "created_at", "teer"}
+
+
+def firm_of(*, user: User | AnonymousUser) -> Firm | None:
+    """The consultant's firm, or None for anyone who is not a consultant."""
+    if not roles_of(user).consultant:
+        return None
+    return user.membership.firm
+
+
+def clients_visible_to(*, user: User | AnonymousUser) -> QuerySet[Client]:
+    """The client files ``user`` may read: their firm's, their own, or none."""
+    roles = roles_of(user)
+    if roles.consultant:
+        # roles_of has already loaded the membership, so this adds no query.
+        return Client.objects.filter(firm_id=user.membership.firm_id)
+    if roles.client:
+        return Client.objects.filter(pk=user.client_file.pk)
+    return Client.objects.none()
+
+
+def own_client_file(*, user: User | AnonymousUser) -> Client | None:
+    """A signed-in client's own file (for the portal), or None."""
+    return clients_visible_to(user=user).first() if roles_of(user).client else None
+
+
+def facts_of_client(*, client: Client) -> dict[str, list[Model]]:
+    """The file's fact rows by kind, the client's before the spouse's (one query per kind)."""
+    return {kind: list(model.objects.filter(client=client)) for kind, model in FACT_MODELS.items()}
+
+
+def assessment_of(*, client: Client, on: date) -> Assessment:
+    """Today's score, eligibility, advice and dated events, computed now (one client only)."""
+    return assess(facts_for([client.pk])[client.pk], on)
+
+
+def consultants_of(*, firm: Firm) -> QuerySet[Membership]:
+    return firm.memberships.select_related("user")
+
+
+@dataclass(frozen=True)
+class Change:
+    when: datetime
+    who: str
+    what: str  # "Client file", "Language test IELTS ...", ...
+    kind: str  # "created", "changed", "deleted"
+    changes: list[tuple[str, str, str]]  # (field, before, after)
+
+
+def _label(record: Model, model: type[Model]) -> str:
+    if model is Client:
+        return "Client file"
+    return f"{str(model._meta.verbose_name).capitalize()}: {record.instance}"
+
+
+def _display(field, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def client_history(*, client: Client, limit: int = 100) -> list[Change]:
+    """Who changed what and when in the file, newest first, with before/after values.
+
+    One query per audited table: the client and its three fact tables.
+    """
+    changes: list[Change] = []
+    tables = [(Client, Client.history.filter(id=client.pk))]
+    tables += [(m, m.history.filter(client_id=client.pk)) for m in FACT_MODELS.values()]
+    for model, records in tables:
+        rows = records.order_by("id", "history_date", "history_id").select_related("history_user")
+        fields = [f for f in model.history.model._meta.fields if f.name not in _HIDDEN_IN_HISTORY]
+        previous_by_object: dict[int, Model] = {}
+        for record in rows:
+            before = previous_by_object.get(record.id)
+            previous_by_object[record.id] = record
+            kind = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
+            diff = []
+            if kind == "changed" and before is not None:
+                for field in fields:
+                    old, new = getattr(before, field.attname), getattr(record, field.attname)
+                    if old != new:
+                        name = str(field.verbose_name)
+                        diff.append((name, _display(field, old), _display(field, new)))
+                if not diff:
+                    continue
+            user = record.history_user
+            who = user.get_full_name() or user.get_username() if user else "system"
+            changes.append(Change(record.history_date, who, _label(record, model), kind, diff))
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes[:limit]

@@ -1,0 +1,251 @@
+"""Writes to client files: the one entry point for forms, the API, imports and commands.
+
+Every change records who made it (``_history_user`` for django-simple-history, so API calls
+with a token are attributed too, which the request middleware cannot do), re-scores the client
+(``refresh_scores``) and, once the transaction commits, sends ``signals.facts_changed`` so the
+re-evaluation can re-score the client against recent draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+
+from profiles.assessment import summary
+from profiles.candidates import facts_for
+from profiles.choices import Person
+from profiles.models import Client, EducationCredential, Firm, LanguageTestResult, WorkPeriod
+from profiles.signals import facts_changed
+
+CONTACT_FIELDS = ("email", "phone", "address")
+CLIENT_FIELDS = (
+    "first_name", "last_name", *CONTACT_FIELDS, "birth_date", "marital_status",
+    "first_official_language", "spouse_name", "spouse_accompanying", "spouse_citizen_or_pr",
+    "certificate_issued_on", "certificate_province", "nomination_province", "nominated_on",
+    "job_offer", "sibling_in_canada", "profile_submitted_at", "ita_received_on",
+    "contact_updates_allowed",
+)  # fmt: skip
+FACT_FIELDS: dict[type[Model], tuple[str, ...]] = {
+    EducationCredential: (
+        "person", "level", "in_canada", "length_years", "completed_on", "eca_date", "institution",
+    ),
+    LanguageTestResult: (
+        "person", "test", "listening", "reading", "writing", "speaking", "test_date",
+    ),
+    WorkPeriod: (
+        "person", "noc", "title", "employer", "start", "end", "hours_per_week", "in_canada",
+        "authorised", "self_employed", "student",
+    ),
+}  # fmt: skip
+Fact = EducationCredential | LanguageTestResult | WorkPeriod
+REFRESH_CHUNK = 5000
+
+
+def _assign(instance: Model, data: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+    for name, value in data.items():
+        setattr(instance, name, value)
+
+
+def _validate(instance: Model, *, exclude: Iterable[str] = ()) -> None:
+    # validate_unique would query once per unique field (public_id) for nothing: it is a UUID.
+    instance.full_clean(exclude=list(exclude), validate_unique=False)
+
+
+def _save(instance: Model, by: User | None, **kwargs: Any) -> None:
+    instance._history_user = by
+    instance.save(**kwargs)
+
+
+def facts_were_changed(*, client_ids: list[int]) -> None:
+    """Re-score these clients now and, once the transaction commits, send ``facts_changed``
+    (the re-evaluation's cue to re-score them against recent draws). Every write here ends
+    with it; call it yourself after changing facts outside these services (the admin does).
+    """
+    refresh_scores(clients=client_ids)
+    transaction.on_commit(lambda: facts_changed.send(sender=Client, client_ids=client_ids))
+
+
+def refresh_scores(*, clients: QuerySet[Client] | Iterable[int], on: date | None = None) -> int:
+    """Recompute ``current_crs``, ``eligible_for`` and ``crs_computed_on`` for ``clients``.
+
+    Loads with ``facts_for`` (four queries) plus the stored values (one), then writes only what
+    changed: one UPDATE for the date and one per distinct new (score, eligibility) pair. A
+    nightly run changes few scores; ``bulk_update``'s CASE spent over a minute writing 100,000
+    unchanged rows. Never a read-modify-save, so it cannot undo a concurrent edit of
+    the facts (DESIGN.md §9.7). Returns the number of clients scored.
+    """
+    on = on or timezone.localdate()
+    scope = (
+        clients if isinstance(clients, QuerySet) else Client.objects.filter(pk__in=list(clients))
+    )
+    facts = facts_for(scope)
+    stored = {
+        pk: (crs, eligible)
+        for pk, crs, eligible in scope.order_by().values_list("pk", "current_crs", "eligible_for")
+    }
+    changed: dict[tuple[int, str], list[int]] = {}
+    for pk, client_facts in facts.items():
+        values = summary(client_facts.candidate(on), on)
+        if stored.get(pk) != values:
+            changed.setdefault(values, []).append(pk)
+    Client.objects.filter(pk__in=list(facts)).update(crs_computed_on=on)
+    for (crs, eligible), pks in changed.items():
+        Client.objects.filter(pk__in=pks).update(current_crs=crs, eligible_for=eligible)
+    return len(facts)
+
+
+def refresh_all_scores(*, firm: Firm | None = None, on: date | None = None) -> int:
+    """``refresh_scores`` over every client (of ``firm``), in id ranges of 5,000.
+
+    Date-driven changes (birthdays, expiring tests and profiles, experience accruing) need this
+    nightly; the ``refresh_scores`` command runs it.
+    """
+    scope = Client.objects.all() if firm is None else Client.objects.filter(firm=firm)
+    ids = scope.order_by("pk").values_list("pk", flat=True)
+    total, after = 0, 0
+    while chunk := list(ids.filter(pk__gt=after)[:REFRESH_CHUNK]):
+        with transaction.atomic():
+            total += refresh_scores(clients=scope.filter(pk__range=(chunk[0], chunk[-1])), on=on)
+        after = chunk[-1]
+    return total
+
+
+FactRows = Mapping[type[Model], Sequence[Mapping[str, Any]]]
+
+
+def _in_words(error: ValidationError) -> str:
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+
+
+def _replace_facts(client: Client, facts: FactRows, by: User | None) -> None:
+    """Replace every row of the given kinds; errors name the list and item (API payloads)."""
+    for model, rows in facts.items():
+        name = model._meta.get_field("client").remote_field.related_name
+        for old in model.objects.filter(client=client):
+            old._history_user = by
+            old.delete()
+        for index, data in enumerate(rows):
+            fact = model(client=client)
+            try:
+                _assign(fact, data, FACT_FIELDS[model])
+                _validate(fact, exclude=["client"])
+                _check_person(client, fact.person)
+            except ValidationError as error:
+                raise ValidationError({name: f"Item {index + 1}: {_in_words(error)}"}) from error
+            _save(fact, by)
+
+
+@transaction.atomic
+def create_client(
+    *, firm: Firm, by: User | None, data: Mapping[str, Any], facts: FactRows | None = None
+) -> Client:
+    """A new client file for ``firm`` from ``data`` (fields of ``CLIENT_FIELDS``) and, if
+    given, its fact rows by model (``{LanguageTestResult: [{...}, ...]}``).
+    """
+    client = Client(firm=firm)
+    _assign(client, data, CLIENT_FIELDS)
+    _validate(client, exclude=["firm", "user"])
+    _save(client, by)
+    _replace_facts(client, facts or {}, by)
+    facts_were_changed(client_ids=[client.pk])
+    client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
+    return client
+
+
+@transaction.atomic
+def update_client(
+    *, client: Client, by: User | None, data: Mapping[str, Any], facts: FactRows | None = None
+) -> Client:
+    """Change the client's own fields and, if given, replace all rows of the given fact kinds
+    (the API's PUT/PATCH with a list); single rows have ``add_fact``/``update_fact``.
+    """
+    _assign(client, data, CLIENT_FIELDS)
+    _validate(client, exclude=["firm", "user"])
+    _save(client, by)
+    _replace_facts(client, facts or {}, by)
+    facts_were_changed(client_ids=[client.pk])
+    client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
+    return client
+
+
+@transaction.atomic
+def delete_client(*, client: Client, by: User | None) -> None:
+    """Delete a client file, its facts and its portal login; the history keeps who did it."""
+    for model in FACT_FIELDS:
+        for fact in model.objects.filter(client=client):
+            fact._history_user = by
+            fact.delete()
+    login = client.user
+    client._history_user = by
+    client.delete()
+    if login is not None and not login.is_staff and not hasattr(login, "membership"):
+        login.delete()
+
+
+def _check_person(client: Client, person: str) -> None:
+    if person == Person.SPOUSE and not client.has_partner:
+        raise ValidationError(
+            {"person": "Set the marital status to married or common-law to add spouse facts."}
+        )
+
+
+@transaction.atomic
+def add_fact(
+    *, client: Client, model: type[Fact], by: User | None, data: Mapping[str, Any]
+) -> Fact:
+    """Add a credential, language result or work period to the file."""
+    fact = model(client=client)
+    _assign(fact, data, FACT_FIELDS[model])
+    _validate(fact, exclude=["client"])
+    _check_person(client, fact.person)
+    _save(fact, by)
+    facts_were_changed(client_ids=[client.pk])
+    return fact
+
+
+@transaction.atomic
+def update_fact(*, fact: Fact, by: User | None, data: Mapping[str, Any]) -> Fact:
+    _assign(fact, data, FACT_FIELDS[type(fact)])
+    _validate(fact, exclude=["client"])
+    _check_person(fact.client, fact.person)
+    _save(fact, by)
+    facts_were_changed(client_ids=[fact.client_id])
+    return fact
+
+
+@transaction.atomic
+def delete_fact(*, fact: Fact, by: User | None) -> None:
+    client_id = fact.client_id
+    fact._history_user = by
+    fact.delete()
+    facts_were_changed(client_ids=[client_id])
+
+
+@transaction.atomic
+def update_contact_details(*, client: Client, by: User, data: Mapping[str, Any]) -> Client:
+    """The client's own change of contact details in the portal, if their consultant allows it."""
+    if not client.contact_updates_allowed:
+        raise PermissionDenied("Your consultant has not enabled contact-detail updates.")
+    _assign(client, data, CONTACT_FIELDS)
+    _validate(client, exclude=["firm", "user"])
+    _save(client, by, update_fields=[*data, "updated_at"])
+    return client
+
+
+def set_notifications(*, client: Client, by: User, opt_in: bool) -> Client:
+    """The client's choice to be e-mailed when their standing changes (issue 7 sends them)."""
+    client.notifications_opt_in = opt_in
+    _save(client, by, update_fields=["notifications_opt_in", "updated_at"])
+    return client

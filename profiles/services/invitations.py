@@ -1,0 +1,104 @@
+"""Invitations by e-mail (clients to the portal, consultants to a firm) and removing consultants.
+
+An invitation creates the login with no usable password and e-mails a link to set one, made
+with Django's password-reset token: it expires after ``PASSWORD_RESET_TIMEOUT`` and stops
+working once a password is set, because the token hashes the password.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from profiles.models import Client, Firm, Membership
+
+
+def invitation_link(user: User, *, site_url: str) -> str:
+    """The set-password link for ``user``; ``site_url`` is e.g. ``https://portal.example.com``."""
+    path = reverse(
+        "profiles:welcome",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return site_url.rstrip("/") + path
+
+
+def _send(user: User, *, firm: Firm, as_consultant: bool, site_url: str) -> None:
+    context = {
+        "user": user,
+        "firm": firm,
+        "as_consultant": as_consultant,
+        "link": invitation_link(user, site_url=site_url),
+        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+    }
+    subject = render_to_string("profiles/email/invitation_subject.txt", context).strip()
+    body = render_to_string("profiles/email/invitation_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+def _new_login(email: str, *, first_name: str, last_name: str) -> User:
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+        raise ValidationError({"email": "Another account already uses this e-mail address."})
+    user = User(username=email, email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def invite_client(*, client: Client, by: User, site_url: str) -> User:
+    """Give the client a portal login (or resend the link if they never set a password)."""
+    if not client.email:
+        raise ValidationError({"email": "Add the client's e-mail address first."})
+    user = client.user
+    if user is not None and user.has_usable_password():
+        raise ValidationError("This client already has a portal login.")
+    if user is None:
+        user = _new_login(client.email, first_name=client.first_name, last_name=client.last_name)
+        client.user = user
+        client._history_user = by
+        client.save(update_fields=["user", "updated_at"])
+    _send(user, firm=client.firm, as_consultant=False, site_url=site_url)
+    return user
+
+
+def _require_firm_admin(by: User, firm: Firm) -> None:
+    membership = getattr(by, "membership", None)
+    if membership is None or membership.firm_id != firm.pk or not membership.is_firm_admin:
+        raise PermissionDenied("Only the firm's administrators can manage its consultants.")
+
+
+@transaction.atomic
+def invite_consultant(
+    *, firm: Firm, by: User, email: str, first_name: str, last_name: str, site_url: str
+) -> Membership:
+    """Create a consultant login with a seat in ``firm`` and e-mail the set-password link."""
+    _require_firm_admin(by, firm)
+    user = _new_login(email, first_name=first_name, last_name=last_name)
+    membership = Membership.objects.create(user=user, firm=firm)
+    _send(user, firm=firm, as_consultant=True, site_url=site_url)
+    return membership
+
+
+@transaction.atomic
+def remove_consultant(*, membership: Membership, by: User) -> None:
+    """Take a consultant's seat away and close their login; their past changes stay attributed."""
+    _require_firm_admin(by, membership.firm)
+    if membership.user_id == by.pk:
+        raise ValidationError("You cannot remove yourself; ask another administrator.")
+    user = membership.user
+    membership.delete()
+    user.is_active = False
+    user.save(update_fields=["is_active"])

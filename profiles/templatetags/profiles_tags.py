@@ -1,0 +1,21 @@
+"""Small display helpers for the client pages."""
+
+from django import template
+
+from profiles.assessment import family_name
+
+register = template.Library()
+
+
+@register.filter
+def eligibility_name(key: str) -> str:
+    """``"cec"`` → "Canadian Experience Class", ``"french"`` → "French-language proficiency"."""
+    return family_name(key)
+
+
+@register.filter
+def signed(number: int | None) -> str:
+    """+12 / -5 / 0 (the minus as U+2212, the typographic minus sign)."""
+    if number is None:
+        return ""
+    return f"+{number}" if number > 0 else str(number).replace("-", "\u2212")

@@ -1,0 +1,60 @@
+"""The firm page: its consultants; firm administrators invite and remove them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from profiles import selectors, services
+from profiles.forms import InviteConsultantForm
+
+from .common import add_service_errors, consultant_required, site_url
+
+
+def _require_admin(request: HttpRequest) -> None:
+    if not request.user.membership.is_firm_admin:
+        # Consultants may see their colleagues but not change the list: 403 (DESIGN.md §9.3).
+        raise PermissionDenied("Only the firm's administrators can manage its consultants.")
+
+
+@consultant_required
+def firm_detail(request: HttpRequest) -> HttpResponse:
+    firm = selectors.firm_of(user=request.user)
+    form = InviteConsultantForm(request.POST or None)
+    if request.method == "POST":
+        _require_admin(request)
+        if form.is_valid():
+            try:
+                membership = services.invite_consultant(
+                    firm=firm, by=request.user, site_url=site_url(request), **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Invitation e-mailed to {membership.user.email}.")
+                return redirect("profiles:firm")
+    context = {
+        "firm": firm,
+        "memberships": selectors.consultants_of(firm=firm),
+        "form": form,
+        "is_admin": request.user.membership.is_firm_admin,
+    }
+    return render(request, "profiles/firm_detail.html", context)
+
+
+@consultant_required
+def consultant_remove(request: HttpRequest, membership_id) -> HttpResponse:
+    firm = selectors.firm_of(user=request.user)
+    membership = get_object_or_404(selectors.consultants_of(firm=firm), public_id=membership_id)
+    _require_admin(request)
+    if request.method == "POST":
+        try:
+            services.remove_consultant(membership=membership, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"{membership.user.get_username()} was removed.")
+        return redirect("profiles:firm")
+    return render(request, "profiles/consultant_confirm_remove.html", {"membership": membership})

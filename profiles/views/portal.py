@@ -1,0 +1,73 @@
+"""The client portal: a client's own file, read-only except contact details when allowed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from profiles import selectors, services
+from profiles.forms import ContactForm, NotificationsForm
+
+from .common import client_required
+
+
+@client_required
+def portal(request: HttpRequest) -> HttpResponse:
+    client = selectors.own_client_file(user=request.user)
+    context = {
+        "client": client,
+        "facts": selectors.facts_of_client(client=client),
+        "assessment": selectors.assessment_of(client=client, on=timezone.localdate()),
+        "notifications_form": NotificationsForm(instance=client),
+    }
+    return render(request, "profiles/portal.html", context)
+
+
+@client_required
+def portal_contact(request: HttpRequest) -> HttpResponse:
+    client = selectors.own_client_file(user=request.user)
+    if not client.contact_updates_allowed:
+        # The client may see their file but not change it: 403, not 404 (DESIGN.md §9.3).
+        raise PermissionDenied("Your consultant has not enabled contact-detail updates.")
+    form = ContactForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.update_contact_details(client=client, by=request.user, data=data)
+        messages.success(request, "Your contact details were saved.")
+        return redirect("profiles:portal")
+    return render(request, "profiles/portal_contact.html", {"form": form, "client": client})
+
+
+@require_POST
+@client_required
+def portal_notifications(request: HttpRequest) -> HttpResponse:
+    client = selectors.own_client_file(user=request.user)
+    form = NotificationsForm(request.POST, instance=client)
+    if form.is_valid():
+        opt_in = form.cleaned_data["notifications_opt_in"]
+        services.set_notifications(client=client, by=request.user, opt_in=opt_in)
+        messages.success(
+            request,
+            "You will be e-mailed when your standing changes."
+            if opt_in
+            else "You will not be e-mailed about your standing.",
+        )
+    return redirect("profiles:portal")
+
+
+class WelcomeView(auth_views.PasswordResetConfirmView):
+    """The invitation link: choose a password (Django's expiring reset token), then sign in."""
+
+    template_name = "profiles/welcome.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        messages.success(self.request, "Your password is set. Sign in to continue.")
+        return super().form_valid(form)
