@@ -10,7 +10,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from draws import pool as pool_bands
-from draws.models import Draw, DrawCategory
+from draws.models import Draw, DrawCategory, ReevaluationRun
+from draws.reevaluation import schedule_reevaluation
 
 
 class Outcome(StrEnum):
@@ -22,6 +23,7 @@ class Outcome(StrEnum):
 class RecordedDraw(NamedTuple):
     draw: Draw
     outcome: Outcome
+    run: ReevaluationRun | None = None  # scheduled when the change can change who is invited
 
     @property
     def changed(self) -> bool:
@@ -90,6 +92,7 @@ def record_draw(
     }
     if outcome is Outcome.UPDATED and not _differs(draw, values):
         return RecordedDraw(draw, Outcome.UNCHANGED)
+    reevaluate = outcome is Outcome.CREATED or _differs(draw, _who_is_invited(values))
 
     for name, value in values.items():
         setattr(draw, name, value)
@@ -101,10 +104,19 @@ def record_draw(
     draw.pool_warning = pool_bands.warnings(pool, pool_as_of, held_on)
     draw._history_user = by
     draw._change_reason = f"{Draw.Source(source).label}: {outcome}"
+    if reevaluate and outcome is Outcome.UPDATED:
+        draw.revision += 1  # the row is locked: no concurrent correction can share a number
     draw.save()
-    # Issue 7 schedules the re-evaluation of this draw here, with transaction.on_commit, so a
-    # rolled-back save (a failed import, a refused form) never triggers one.
-    return RecordedDraw(draw, outcome)
+    run = schedule_reevaluation(draw=draw) if reevaluate else None
+    return RecordedDraw(draw, outcome, run)
+
+
+# The facts that decide standings; a corrected name, link or pool distribution re-runs nothing.
+REEVALUATION_FIELDS = ("held_on", "category", "cutoff", "tie_break_at")
+
+
+def _who_is_invited(values: dict) -> dict:
+    return {name: values[name] for name in REEVALUATION_FIELDS}
 
 
 def _differs(draw: Draw, values: dict) -> bool:

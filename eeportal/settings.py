@@ -185,6 +185,19 @@ CELERY_TASK_QUEUES = [Queue("celery"), Queue("reevaluate")]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_TIMEZONE = TIME_ZONE
+# A dead broker must fail a publish in seconds (the page says the run is pending), not hang.
+CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = 3
+CELERY_BEAT_SCHEDULE = {
+    "resume-stalled-runs": {"task": "draws.tasks.resume_stalled_runs", "schedule": 60.0},
+}
+
+# --- Re-evaluation (DESIGN.md §5) -----------------------------------------------------------
+REEVALUATION_CHUNK_SIZE = env.int("REEVALUATION_CHUNK_SIZE", default=2000)
+REEVALUATION_ACTIVE_RUNS = env.int("REEVALUATION_ACTIVE_RUNS", default=2)
+# A chunk queued this long ago and still not done is sent again (its worker may have died).
+REEVALUATION_STALLED_AFTER = env.int("REEVALUATION_STALLED_AFTER", default=600)
+# Digest e-mails go out only for draws held this recently (not for a re-imported history).
+REEVALUATION_NOTIFY_WITHIN_DAYS = env.int("REEVALUATION_NOTIFY_WITHIN_DAYS", default=14)
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -230,5 +243,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # One "Task … succeeded" line per task drowns make run's output in eager mode.
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }

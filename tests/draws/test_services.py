@@ -44,7 +44,7 @@ def errors_of(**changes) -> dict[str, list[str]]:
 
 
 def test_recording_a_new_round_creates_it(db):
-    draw, outcome = record()
+    draw, outcome, _run = record()
     assert outcome is Outcome.CREATED
     assert (draw.number, draw.sequence, draw.cutoff) == ("300", 300, 522)
 
@@ -103,7 +103,7 @@ def test_a_tie_break_after_the_draw_date_is_refused(db):
 
 def test_a_tie_break_late_on_the_draw_day_in_ottawa_is_accepted(db):
     # 01:30 UTC on the 31st is 21:30 on the 30th in Ottawa.
-    draw, _ = record(tie_break_at=datetime(2024, 5, 31, 1, 30, tzinfo=UTC))
+    draw = record(tie_break_at=datetime(2024, 5, 31, 1, 30, tzinfo=UTC)).draw
     assert draw.tie_break_at.day == 31
 
 
@@ -139,10 +139,10 @@ def test_a_pool_without_its_date_is_refused(db):
 
 
 def test_a_pool_whose_subtotals_agree_carries_no_warning(db):
-    draw, _ = record(pool=consistent_pool(), pool_as_of=HELD_ON - timedelta(days=2))
+    draw = record(pool=consistent_pool(), pool_as_of=HELD_ON - timedelta(days=2)).draw
     assert draw.pool_warning == ""
 
 
 def test_a_pool_snapshot_dated_after_the_round_is_stored_and_flagged(db):
-    draw, _ = record(pool=consistent_pool(), pool_as_of=HELD_ON + timedelta(days=5))
+    draw = record(pool=consistent_pool(), pool_as_of=HELD_ON + timedelta(days=5)).draw
     assert draw.pool_warning == "IRCC's data: the snapshot (2024-06-04) is dated after the round."

@@ -1,6 +1,6 @@
 """Draws (IRCC rounds of invitations) and the kinds of round they belong to (DESIGN.md §4).
 
-Standing and ReevaluationRun (issue 7) will live here too; split into a package when it grows.
+The re-evaluation (runs, chunks, standings) is in ``reevaluation.py``.
 """
 
 import re
@@ -156,6 +156,12 @@ class Draw(models.Model):
         max_length=300, blank=True, help_text="Inconsistencies in IRCC's published pool data."
     )
     source = models.CharField(max_length=10, choices=Source.choices)
+    revision = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Raised by every correction that changes who would be invited (date, "
+        "round type, cut-off, tie-break); standings carry the revision they were computed for.",
+    )
     history = HistoricalRecords()
 
     class Meta:
