@@ -164,7 +164,7 @@ def evaluate_chunk(*, chunk_id: int) -> None:
     evaluated, _failed = evaluate_clients(
         draw=run.draw,
         revision=run.revision,
-        clients=Client.objects.filter(pk__range=(chunk.first_id, chunk.last_id)),
+        clients=range(chunk.first_id, chunk.last_id + 1),
         close_chunk=chunk,
     )
     if evaluated is not None:

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from django.utils import timezone
-
 from draws.models import Draw, DrawCategory, Verdict
-from profiles.candidates import ClientFacts
+from profiles.candidates import ClientFacts, local_date
 from scoring.categories import Category, category_by_key
 from scoring.eligibility import Answer, category_eligibility, eligibility, in_pool
 from scoring.engine import score_totals
@@ -69,11 +67,11 @@ def _round_test(candidate, ctx: DrawContext) -> Answer:
 def _pool_problem(facts: ClientFacts, candidate, on: date) -> str:
     if facts.profile_submitted_at is None:
         return "No Express Entry profile submitted"
-    submitted = timezone.localtime(facts.profile_submitted_at).date()
+    submitted = local_date(facts.profile_submitted_at)
     if submitted > on:
         return f"Profile submitted later, on {submitted:%Y-%m-%d}"
     if not facts.profile_valid_on(on):
-        expired = timezone.localtime(facts.profile_expires_at).date()
+        expired = local_date(facts.profile_expires_at)
         return f"Profile expired on {expired:%Y-%m-%d} (12 months after submission)"
     if facts.ita_received_on is not None and facts.ita_received_on < on:
         return f"Already invited on {facts.ita_received_on:%Y-%m-%d}"

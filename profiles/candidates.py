@@ -55,6 +55,7 @@ __all__ = [
     "facts_for",
     "facts_from_values",
     "facts_of",
+    "local_date",
 ]
 
 _RANK = {level: rank for rank, level in enumerate(Education)}
@@ -195,8 +196,8 @@ class ClientFacts:
         """
         if self.profile_submitted_at is None:
             return False
-        submitted = timezone.localtime(self.profile_submitted_at).date()
-        expires = timezone.localtime(self.profile_expires_at).date()
+        submitted = local_date(self.profile_submitted_at)
+        expires = local_date(self.profile_expires_at)
         return submitted <= on < expires
 
     def candidate(self, on: date) -> Candidate:
@@ -207,7 +208,7 @@ class ClientFacts:
         canadian, foreign = summarise(history, on)
         invited = self.ita_received_on is not None and self.ita_received_on <= on
         submitted = self.profile_submitted_at
-        if submitted is not None and timezone.localtime(submitted).date() > on:
+        if submitted is not None and local_date(submitted) > on:
             submitted = None
         fields = {
             "education": education,
@@ -262,6 +263,15 @@ class ClientFacts:
         if not pairs:  # the declared language has no result: the other one comes first
             pairs = [(first, None) for first in english + french]
         return pairs or [(None, None)]
+
+
+def local_date(moment: datetime) -> date:
+    """The date of ``moment`` in the site's time zone (Ottawa's, as IRCC's).
+
+    Not ``timezone.localtime``: its per-call lookup of the active time zone cost a tenth of
+    the time of loading a chunk of clients, and a worker has no per-request zone anyway.
+    """
+    return moment.astimezone(timezone.get_default_timezone()).date()
 
 
 def _by(day: date | None, on: date) -> bool:
@@ -323,13 +333,18 @@ _ADDERS = {
 }
 
 
-def facts_for(clients: QuerySet[Client] | Iterable[int]) -> dict[int, ClientFacts]:
-    """The dated facts of ``clients`` (a queryset or client ids), in exactly four queries.
+def facts_for(clients: QuerySet[Client] | Iterable[int] | range) -> dict[int, ClientFacts]:
+    """The dated facts of ``clients``, in exactly four queries.
 
-    Pass an id range (``Client.objects.filter(pk__range=...)``) or a few thousand ids at a time:
-    a queryset is reused as a subquery, ids are bound as parameters.
+    ``clients`` is a queryset (reused as a subquery), a few thousand ids (bound as parameters),
+    or a ``range`` of ids: the re-evaluation's chunks, read with plain range conditions that
+    PostgreSQL answers from the client_id indexes about ten times faster than a subquery.
     """
-    if isinstance(clients, QuerySet):
+    if isinstance(clients, range):
+        first, last = clients.start, clients.stop - 1
+        scope = Client.objects.filter(pk__gte=first, pk__lte=last)
+        ids_filter = {"client_id__gte": first, "client_id__lte": last}
+    elif isinstance(clients, QuerySet):
         scope = clients.order_by()
         ids_filter = {"client__in": scope.values("pk")}
     else:

@@ -123,6 +123,15 @@ def is_french(test: LanguageTest) -> bool:
     return test in FRENCH_TESTS
 
 
+def tef_era_start(test_date: date) -> date:
+    """The first day of the TEF table in force for ``test_date``: a key that stands for it."""
+    if test_date >= TEF_2023_TABLE_FROM:
+        return TEF_2023_TABLE_FROM
+    if test_date >= TEF_2019_SCALE_FROM:
+        return TEF_2019_SCALE_FROM
+    return date.min
+
+
 def tef_table(test_date: date) -> str:
     """Which TEF Canada table applies to a test taken on ``test_date`` (§6.4)."""
     if test_date >= TEF_2023_TABLE_FROM:

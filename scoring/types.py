@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from scoring import language
@@ -112,13 +113,7 @@ class LanguageResult:
         test = _enum(LanguageTest, self.test, "test", errors)
         errors.raise_if_any()
         scores = (self.listening, self.reading, self.writing, self.speaking)
-        levels = language.levels(test, scores, self.test_date)
-        unit = "NCLC" if test in language.FRENCH_TESTS else "CLB"
-        raw = " ".join(f"{a[0].upper()}{_fmt(s)}" for a, s in zip("LRWS", scores, strict=True))
-        if test is LanguageTest.CLB or test is LanguageTest.NCLC:
-            summary = f"{unit} {raw}"
-        else:
-            summary = f"{language.TEST_LABELS[test]} {raw} = {unit} " + "/".join(map(str, levels))
+        levels, summary = _conversion(test, scores, self.test_date)
         expires = date.max if self.test_date is None else language.expiry_date(self.test_date)
         set_ = object.__setattr__
         set_(self, "test", test)
@@ -131,6 +126,38 @@ class LanguageResult:
     def expired(self, on: date) -> bool:
         """True when the result is 2 or more years old on ``on`` (§9): it earns nothing."""
         return self.expires_on <= on
+
+
+def _convert(
+    test: LanguageTest, scores: tuple, test_date: date | None
+) -> tuple[tuple[int, int, int, int], str]:
+    levels = language.levels(test, scores, test_date)
+    unit = "NCLC" if test in language.FRENCH_TESTS else "CLB"
+    raw = " ".join(f"{a[0].upper()}{_fmt(s)}" for a, s in zip("LRWS", scores, strict=True))
+    if test is LanguageTest.CLB or test is LanguageTest.NCLC:
+        return levels, f"{unit} {raw}"
+    return levels, f"{language.TEST_LABELS[test]} {raw} = {unit} " + "/".join(map(str, levels))
+
+
+# The same few thousand score combinations recur across a firm's files; converting each once
+# keeps loading 100,000 clients for a draw off the conversion tables (bench/reevaluate.py).
+_converted = lru_cache(maxsize=16384)(_convert)
+
+
+def _conversion(
+    test: LanguageTest, scores: tuple, test_date: date | None
+) -> tuple[tuple[int, int, int, int], str]:
+    if test is LanguageTest.TEF:
+        if test_date is None:
+            return _convert(test, scores, None)  # raises: the TEF table needs the date
+        # The TEF table depends on the test date only through its era (§6.4).
+        test_date = language.tef_era_start(test_date)
+    else:
+        test_date = None  # no other conversion depends on the date
+    try:
+        return _converted(test, scores, test_date)
+    except TypeError:  # an unhashable score (a list from bad input): convert to get its error
+        return _convert(test, scores, test_date)
 
 
 def _fmt(score: float | str) -> str:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 class WorkerProcess:
-    def __init__(self, *, concurrency: int = 1, name: str = "w1") -> None:
+    def __init__(self, *, concurrency: int = 1, name: str = "w1", **extra_env: str) -> None:
         db = connection.settings_dict
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
         env.update(
@@ -32,6 +32,7 @@ class WorkerProcess:
                 f"{db['PORT'] or 5432}/{db['NAME']}"
             ),
             REDIS_URL=settings.REDIS_URL,
+            **extra_env,
         )
         self.log = Path(tempfile.gettempdir()) / f"eeportal-test-worker-{os.getpid()}-{name}.log"
         self.process = subprocess.Popen(
@@ -71,7 +72,8 @@ class WorkerProcess:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            # SIGTERM to the main process only: a warm shutdown lets its children finish.
+            self.process.terminate()
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
