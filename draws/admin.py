@@ -1,15 +1,22 @@
-"""Staff record and correct draws here; every save goes through record_draw."""
+"""Staff record and correct draws here; every save goes through record_draw.
+
+The draw's change page also shows its re-evaluation runs, live (the staff runs page's table,
+polled with htmx), and a save says whether the re-evaluation could be queued.
+"""
 
 from datetime import UTC, datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
+from draws import runs, selectors
 from draws.models import Draw, DrawCategory
 from draws.services import draw_values, record_draw
+from draws.views import run_table
 
 
 class UTCSplitDateTimeWidget(AdminSplitDateTime):
@@ -97,6 +104,32 @@ class DrawAdmin(SimpleHistoryAdmin):
         recorded = record_draw(**draw_values(obj), by=request.user, source=Draw.Source.ADMIN)
         obj.pk = recorded.draw.pk
         obj.sequence, obj.source = recorded.draw.sequence, recorded.draw.source
+        request._recorded_draw = recorded  # told after the commit, in changeform_view
+
+    def changeform_view(
+        self, request: HttpRequest, object_id=None, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
+        draw = self.get_object(request, unquote(object_id)) if object_id else None
+        if draw is not None and request.method == "GET":
+            # The draw's runs with live progress (change_form.html includes the runs table).
+            params = QueryDict(mutable=True)
+            params["draw"] = draw.number
+            table = run_table(selectors.runs_for_list().filter(draw=draw), params, filtered=False)
+            extra_context = {**(extra_context or {}), "run_table": table}
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        # The admin saves inside a transaction and the run is queued when it commits, which
+        # is now: only from here can the notice say whether the broker took it.
+        recorded = getattr(request, "_recorded_draw", None)
+        if recorded is not None:
+            messages.add_message(request, *runs.notice(recorded))
+        return response
+
+    def message_user(self, request: HttpRequest, message, level=messages.INFO, *args, **kwargs):
+        # Replaced by runs.notice, which starts "Draw saved." and says what became of the
+        # re-evaluation; the admin's "was changed successfully" would repeat half of it.
+        if level == messages.SUCCESS and hasattr(request, "_recorded_draw"):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def revert_disabled(self, request: HttpRequest, obj: Draw | None = None) -> bool:
         # Reverting from history would save the old row directly, around record_draw; a

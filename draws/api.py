@@ -6,10 +6,10 @@ from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from draws import selectors
+from draws import runs, selectors
 from draws.filters import DrawFilter
 from draws.models import Draw
-from draws.serializers import DrawSerializer
+from draws.serializers import DrawSerializer, RecordedDrawSerializer
 from draws.services import draw_values, record_draw
 
 
@@ -26,11 +26,24 @@ class DrawPagination(PageNumberPagination):
     max_page_size = 500  # the whole history (435 rounds) in one request
 
 
-def _record(values: dict, request) -> Draw:
+def _record(values: dict, serializer: DrawSerializer, request) -> None:
     try:
-        return record_draw(**values, by=request.user, source=Draw.Source.API).draw
+        recorded = record_draw(**values, by=request.user, source=Draw.Source.API)
     except DjangoValidationError as exc:
         raise serializers.ValidationError(serializers.as_serializer_error(exc)) from None
+    serializer.instance = recorded.draw
+    # record_draw's transaction has committed (API views are not atomic), so the run has been
+    # handed to the broker, or not: the response says which.
+    serializer.context["reevaluation"] = runs.status(recorded.run)
+
+
+class WriteAnswersWithRun:
+    """POST, PUT and PATCH answer with ``RecordedDrawSerializer``; reads stay lean."""
+
+    def get_serializer_class(self):
+        if self.request.method in SAFE_METHODS:
+            return DrawSerializer
+        return RecordedDrawSerializer
 
 
 @extend_schema_view(
@@ -44,10 +57,12 @@ def _record(values: dict, request) -> Draw:
         summary="Record a draw (staff)",
         description="Validated like the admin form: no future date, a tie-break on or before "
         "the draw date, a category version in force on the draw date, CRS 0 to 1200, at least "
-        "one invitation.",
+        "one invitation. The answer's `reevaluation` says whether the re-evaluation of every "
+        "client was queued (`queued: false`: the task broker is down; it starts by itself "
+        "once the broker is back).",
     ),
 )
-class DrawListAPI(generics.ListCreateAPIView):
+class DrawListAPI(WriteAnswersWithRun, generics.ListCreateAPIView):
     queryset = selectors.draws_for_list()
     serializer_class = DrawSerializer
     filterset_class = DrawFilter
@@ -55,7 +70,7 @@ class DrawListAPI(generics.ListCreateAPIView):
     permission_classes = [IsStaffOrReadOnly]
 
     def perform_create(self, serializer: DrawSerializer) -> None:
-        serializer.instance = _record(dict(serializer.validated_data), self.request)
+        _record(dict(serializer.validated_data), serializer, self.request)
 
 
 @extend_schema_view(
@@ -63,11 +78,13 @@ class DrawListAPI(generics.ListCreateAPIView):
     put=extend_schema(
         tags=["draws"],
         summary="Correct a draw (staff)",
-        description="Fields left out keep their value.",
+        description="Fields left out keep their value. A correction of the date, round type, "
+        "cut-off or tie-break re-evaluates every client (`reevaluation`); others re-run "
+        "nothing (`reevaluation: null`).",
     ),
     patch=extend_schema(tags=["draws"], summary="Correct some fields of a draw (staff)"),
 )
-class DrawDetailAPI(generics.RetrieveUpdateAPIView):
+class DrawDetailAPI(WriteAnswersWithRun, generics.RetrieveUpdateAPIView):
     queryset = selectors.draws_for_list()
     serializer_class = DrawSerializer
     permission_classes = [IsStaffOrReadOnly]
@@ -75,4 +92,4 @@ class DrawDetailAPI(generics.RetrieveUpdateAPIView):
 
     def perform_update(self, serializer: DrawSerializer) -> None:
         values = draw_values(serializer.instance) | dict(serializer.validated_data)
-        serializer.instance = _record(values, self.request)
+        _record(values, serializer, self.request)

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class DrawsConfig(AppConfig):
     name = "draws"
     verbose_name = "Express Entry draws"
+
+    def ready(self) -> None:
+        from draws.rescoring import queue_rescore
+        from profiles.signals import facts_changed
+
+        # Connected here, not in profiles: the dependency points from draws to profiles only.
+        facts_changed.connect(queue_rescore, dispatch_uid="draws.rescore_on_facts_changed")

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils import timezone
 
-from draws.models import Draw, DrawCategory, Family
+from draws.models import Draw, DrawCategory, Family, ReevaluationRun
 
 FIRST_YEAR = 2015  # Express Entry's first round: 2015-01-31
 
@@ -71,4 +71,17 @@ class DrawFilter(django_filters.FilterSet):
 
     class Meta:
         model = Draw
+        fields: list[str] = []
+
+
+class RunFilter(django_filters.FilterSet):
+    """The staff runs page (and the admin's draw page, by ``draw``)."""
+
+    draw = django_filters.CharFilter(field_name="draw__number", label="Round number")
+    state = django_filters.ChoiceFilter(
+        choices=ReevaluationRun.State.choices, label="State", empty_label="Any state"
+    )
+
+    class Meta:
+        model = ReevaluationRun
         fields: list[str] = []

@@ -12,7 +12,7 @@ step is safe to run twice: a redelivered task finds from the rows that its work 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,7 +24,7 @@ from draws import tasks
 from draws.models import Draw, ReevaluationChunk, ReevaluationRun
 from draws.standings import write_standings
 from draws.verdicts import DrawContext, judge
-from profiles.candidates import facts_for
+from profiles.candidates import ClientFacts, facts_for
 from profiles.models import Client
 
 log = logging.getLogger(__name__)
@@ -175,15 +175,17 @@ def evaluate_clients(
     *,
     draw: Draw,
     revision: int,
-    clients,
+    clients: range | Iterable[int] | Mapping[int, ClientFacts],
     close_chunk: ReevaluationChunk | None = None,
 ) -> tuple[int | None, int]:
-    """Judge ``clients`` (a queryset or ids) in ``draw`` and upsert their standings, in one
-    transaction with the chunk's completion. Returns (evaluated, failed); evaluated is None
-    when the chunk had been finished by another delivery meanwhile."""
+    """Judge ``clients`` in ``draw`` and upsert their standings, in one transaction with the
+    chunk's completion. ``clients`` is what ``facts_for`` takes, or facts already loaded (a
+    client re-scored against several draws is read once). Returns (evaluated, failed);
+    evaluated is None when the chunk had been finished by another delivery meanwhile."""
     ctx = DrawContext.of(draw)
+    loaded = clients if isinstance(clients, Mapping) else facts_for(clients)
     rows, failed = [], 0
-    for client_id, facts in facts_for(clients).items():
+    for client_id, facts in loaded.items():
         try:
             rows.append((client_id, *judge(facts, ctx)))
         except (ValueError, TypeError) as exc:  # a file the engine refuses: counted, not fatal

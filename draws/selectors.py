@@ -1,15 +1,28 @@
-"""Read queries for draws. Draws are public facts, so nothing here is scoped by user."""
+"""Read queries for draws. Draws are public facts, so nothing here is scoped by user; standings
+and runs are read for a client or a page that the caller has already authorised."""
 
 from collections import defaultdict
 
 from django.db.models import Q, QuerySet
 
-from draws.models import Draw, Family
+from draws.models import Draw, Family, ReevaluationRun, Standing
+from profiles.models import Client
 
 
 def draws_for_list() -> QuerySet[Draw]:
     """Draws with their category loaded: the list page, the API and the admin show both."""
     return Draw.objects.select_related("category")
+
+
+def standings_of(*, client: Client) -> QuerySet[Standing]:
+    """One client's standings, newest draw first. ``client`` must have been fetched through
+    ``profiles.selectors.clients_visible_to``: that is where the scope is decided."""
+    return Standing.objects.filter(client=client).select_related("draw__category")
+
+
+def runs_for_list() -> QuerySet[ReevaluationRun]:
+    """Re-evaluation runs, newest first, with their draw (for staff only: the views check)."""
+    return ReevaluationRun.objects.select_related("draw")
 
 
 def neighbours(draw: Draw) -> tuple[Draw | None, Draw | None]:

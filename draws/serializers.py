@@ -8,7 +8,13 @@ from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
 from draws import pool as pool_bands
-from draws.models import CRS_RANGE_MESSAGE, INVITATIONS_MESSAGE, Draw, DrawCategory
+from draws.models import (
+    CRS_RANGE_MESSAGE,
+    INVITATIONS_MESSAGE,
+    Draw,
+    DrawCategory,
+    ReevaluationRun,
+)
 
 
 @extend_schema_field(
@@ -93,3 +99,27 @@ class DrawSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.STR)
     def get_category_name(self, draw: Draw) -> str:
         return str(draw.category)
+
+
+class ReevaluationStatusSerializer(serializers.Serializer):
+    run = serializers.IntegerField(help_text="The re-evaluation run's id.")
+    state = serializers.ChoiceField(choices=ReevaluationRun.State.choices)
+    queued = serializers.BooleanField(
+        help_text="False when the task broker could not be reached: the draw is saved and the "
+        "run starts by itself once the broker is back."
+    )
+
+
+class RecordedDrawSerializer(DrawSerializer):
+    """A draw as POST, PUT and PATCH answer it: with what became of its re-evaluation."""
+
+    reevaluation = serializers.SerializerMethodField()
+
+    class Meta(DrawSerializer.Meta):
+        fields = [*DrawSerializer.Meta.fields, "reevaluation"]
+
+    @extend_schema_field(ReevaluationStatusSerializer(allow_null=True))
+    def get_reevaluation(self, draw: Draw) -> dict | None:
+        """Null when the change cannot change who is invited (a name, a link), so nothing
+        re-runs; set by the view from ``draws.runs.status`` after the save has committed."""
+        return self.context.get("reevaluation")

@@ -37,6 +37,8 @@ def _copy_upsert(draw_id: int, revision: int, rows: Sequence[Row]) -> None:
             " eligible boolean, reason varchar(300), margin smallint, verdict varchar(12))"
             " ON COMMIT DELETE ROWS"
         )
+        # Emptied at commit, but a caller may write several draws in one transaction.
+        cursor.execute("TRUNCATE standing_in")
         with cursor.copy(f"COPY standing_in ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

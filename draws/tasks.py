@@ -31,3 +31,10 @@ def send_draw_digests(run_id: int) -> None:
     from draws import notifications
 
     notifications.send_draw_digests(run_id=run_id)
+
+
+@shared_task(**REEVALUATE)
+def rescore_clients(client_ids: list[int]) -> None:
+    from draws import rescoring
+
+    rescoring.rescore_clients(client_ids=client_ids)

@@ -1,12 +1,21 @@
-"""Public draw pages: no sign-in needed (the rounds are IRCC's public data)."""
+"""Draw pages. The draw list and detail are public (IRCC's data); the runs page is staff only."""
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from draws import pool as pool_bands
-from draws import selectors
-from draws.filters import DrawFilter
+from draws import runs, selectors
+from draws.filters import DrawFilter, RunFilter
+from draws.models import ReevaluationRun
 
 PAGE_SIZE = 25
 
@@ -39,3 +48,49 @@ def draw_detail(request: HttpRequest, number: str) -> HttpResponse:
             {"band": band, "candidates": count} for band, count in pool_bands.chart_bands(draw.pool)
         ]
     return render(request, "draws/draw_detail.html", context)
+
+
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed in as staff; anyone else signed in gets a 404 (nothing here for them)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_staff:
+            raise Http404("Not staff")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def run_table(runs_qs: QuerySet[ReevaluationRun], params: QueryDict, *, filtered: bool) -> dict:
+    """Context of ``draws/includes/run_rows.html``: a page of runs, and the URL it polls while
+    one of them is active. Shared with the admin's draw page."""
+    page = Paginator(runs_qs, PAGE_SIZE).get_page(params.get("page"))
+    page.object_list = list(page.object_list)  # read once: the "active" test and the rows
+    query = params.copy()
+    query.pop("page", None)
+    return {
+        "page": page,
+        "active": any(run.is_active for run in page.object_list),
+        "poll_url": f"{reverse('draws:run_list')}?{params.urlencode()}",
+        "query": query.urlencode(),
+        "filtered": filtered,
+    }
+
+
+@staff_required
+def run_list(request: HttpRequest) -> HttpResponse:
+    filterset = RunFilter(request.GET or None, queryset=selectors.runs_for_list())
+    filtered = any(value for name, value in request.GET.items() if name != "page")
+    context = {"filterset": filterset, **run_table(filterset.qs, request.GET, filtered=filtered)}
+    if request.htmx:  # the 2-second poll: the table only
+        return render(request, "draws/includes/run_rows.html", context)
+    return render(request, "draws/run_list.html", context)
+
+
+@staff_required
+@require_POST
+def run_resume(request: HttpRequest) -> HttpResponse:
+    messages.success(request, str(runs.resume()))
+    return redirect("draws:run_list")

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from kombu import Queue
 
@@ -189,6 +190,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = 3
 CELERY_BEAT_SCHEDULE = {
     "resume-stalled-runs": {"task": "draws.tasks.resume_stalled_runs", "schedule": 60.0},
+    # After midnight in Toronto (CELERY_TIMEZONE), so "today" is the new day for every client.
+    "nightly-rescore": {
+        "task": "profiles.tasks.nightly_rescore",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # --- Re-evaluation (DESIGN.md §5) -----------------------------------------------------------

@@ -53,4 +53,6 @@ class ClientAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        services.facts_were_changed(client_ids=[form.instance.pk])
+        services.facts_were_changed(
+            client_ids=[form.instance.pk], by=request.user, reason="Client file edited in the admin"
+        )

@@ -3,6 +3,10 @@
 Score filters read the denormalised ``current_crs`` / ``eligible_for`` columns, never the
 engine, so a list of 100,000 clients filters in the database. Filters apply on top of the
 requester's scope (``selectors.clients_visible_to``); they never widen it.
+
+``latest_verdict`` reads the standings the re-evaluation (draws) stores, through the reverse
+relation ``Client.standings``: profiles never imports draws (DESIGN.md §1), so the model and
+its verdict choices are found from the relation.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from profiles.assessment import ELIGIBILITY_CHOICES
@@ -31,6 +35,12 @@ class ClientFilter(django_filters.FilterSet):
     )
     eligible = django_filters.ChoiceFilter(
         choices=ELIGIBILITY_CHOICES, method="eligible_for", label="Eligible for"
+    )
+    latest_verdict = django_filters.ChoiceFilter(
+        choices=lambda: _standing_model()._meta.get_field("verdict").choices,
+        method="verdict_in_latest_draw",
+        label="Verdict in the latest draw",
+        empty_label="Any verdict",
     )
     profile_expires_within = django_filters.NumberFilter(
         method="profile_expiring",
@@ -77,6 +87,22 @@ class ClientFilter(django_filters.FilterSet):
         # Keys are stored space-delimited with a space at each end: " cec french ".
         return queryset.filter(eligible_for__contains=f" {value} ")
 
+    def verdict_in_latest_draw(
+        self, queryset: QuerySet[Client], name: str, value: str
+    ) -> QuerySet[Client]:
+        """Clients whose standing in the latest evaluated draw has this verdict.
+
+        The latest draw is the newest (the draws' own ordering) that has standings, so a draw
+        recorded but not yet evaluated does not empty the list; walking the draws newest first
+        and probing the standings' (draw, verdict) index keeps it one cheap subquery inside the
+        list's query. (draw, client) is unique: the join adds no duplicate rows.
+        """
+        standing = _standing_model()
+        draw = standing._meta.get_field("draw").related_model
+        evaluated = Exists(standing.objects.filter(draw=OuterRef("pk")))
+        latest = draw.objects.filter(evaluated).values("pk")[:1]
+        return queryset.filter(standings__draw_id=Subquery(latest), standings__verdict=value)
+
     def profile_expiring(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
         """Profiles still valid now that expire in the next ``value`` days (12 months, §9)."""
         now = timezone.now()
@@ -99,3 +125,7 @@ class ClientFilter(django_filters.FilterSet):
             test_date__lte=years_before(today + timedelta(days=int(value)), VALIDITY_YEARS),
         )
         return queryset.filter(Exists(expiring))
+
+
+def _standing_model():
+    return Client._meta.get_field("standings").related_model

@@ -21,6 +21,7 @@ from profiles.models import (
     Firm,
     LanguageTestResult,
     Membership,
+    ScoreChange,
     WorkPeriod,
 )
 from profiles.roles import roles_of
@@ -65,6 +66,12 @@ def facts_of_client(*, client: Client) -> dict[str, list[Model]]:
 def assessment_of(*, client: Client, on: date) -> Assessment:
     """Today's score, eligibility, advice and dated events, computed now (one client only)."""
     return assess(facts_for([client.pk])[client.pk], on)
+
+
+def score_history(*, client: Client, limit: int = 20) -> list[ScoreChange]:
+    """The latest changes of the client's CRS with their reasons, newest first (one query).
+    ``client`` comes from ``clients_visible_to``: the caller has already scoped it."""
+    return list(client.score_changes.select_related("changed_by")[:limit])
 
 
 def consultants_of(*, firm: Firm) -> QuerySet[Membership]:

@@ -144,3 +144,49 @@ class DrawFactory(factory.django.DjangoModelFactory):
         )
     )
     source = "admin"
+
+
+class ReevaluationRunFactory(factory.django.DjangoModelFactory):
+    """A run that has started and is half done."""
+
+    class Meta:
+        model = "draws.ReevaluationRun"
+
+    draw = factory.SubFactory(DrawFactory)
+    revision = factory.SelfAttribute("draw.revision")
+    state = "running"
+    total = 4000
+    done = 2000
+    queued_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    started_at = factory.LazyFunction(
+        lambda: datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=10)
+    )
+
+
+class StandingFactory(factory.django.DjangoModelFactory):
+    """Invited with 20 points to spare."""
+
+    class Meta:
+        model = "draws.Standing"
+
+    draw = factory.SubFactory(DrawFactory)
+    client = factory.SubFactory(ClientFactory)
+    crs = factory.LazyAttribute(lambda s: s.draw.cutoff + s.margin)
+    eligible = True
+    reason = "Eligible: CEC"
+    margin = 20
+    verdict = "invited"
+    revision = factory.SelfAttribute("draw.revision")
+    evaluated_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+
+
+class ScoreChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "profiles.ScoreChange"
+
+    client = factory.SubFactory(ClientFactory)
+    changed_on = datetime.date(2026, 3, 2)
+    crs_before = 480
+    crs_after = 475
+    kind = "date"
+    reason = "Birthday: age 32 (\u22125)"

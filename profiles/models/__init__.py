@@ -3,6 +3,7 @@
 from .clients import Client
 from .facts import EducationCredential, LanguageTestResult, WorkPeriod
 from .firms import Firm, Membership
+from .history import ScoreChange
 
 __all__ = [
     "Client",
@@ -10,5 +11,6 @@ __all__ = [
     "Firm",
     "LanguageTestResult",
     "Membership",
+    "ScoreChange",
     "WorkPeriod",
 ]

@@ -25,7 +25,7 @@ from profiles.bulk import insert
 from profiles.candidates import facts_of
 from profiles.choices import WITH_PARTNER, Person
 from profiles.csv_format import CLIENT_FIELDS, COLUMNS, EXPORT_ONLY, GROUPS, REQUIRED
-from profiles.models import Client, Firm
+from profiles.models import Client, Firm, ScoreChange
 from profiles.signals import facts_changed
 
 MAX_ROWS = 20_000
@@ -229,6 +229,22 @@ def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) 
             by_model.setdefault(type(fact), []).append(fact)
     for model, facts in by_model.items():
         insert(model, facts, by=by)
+    # The first entry of each score history, in one more INSERT (COPY on PostgreSQL).
+    insert(
+        ScoreChange,
+        [
+            ScoreChange(
+                client=client,
+                changed_on=today,
+                crs_after=client.current_crs,
+                kind=ScoreChange.Kind.FILE,
+                reason="Imported from a CSV file",
+                changed_by=by,
+            )
+            for client in clients
+        ],
+        history=False,
+    )
     ids = [client.pk for client in clients]
     transaction.on_commit(lambda: facts_changed.send(sender=Client, client_ids=ids))
     return clients

@@ -43,6 +43,7 @@ def client_detail(request: HttpRequest, public_id) -> HttpResponse:
         "facts": selectors.facts_of_client(client=client),
         "assessment": selectors.assessment_of(client=client, on=timezone.localdate()),
         "history": selectors.client_history(client=client),
+        "score_history": selectors.score_history(client=client),
     }
     return render(request, "profiles/client_detail.html", context)
 

@@ -25,6 +25,7 @@ def portal(request: HttpRequest) -> HttpResponse:
         "facts": selectors.facts_of_client(client=client),
         "assessment": selectors.assessment_of(client=client, on=timezone.localdate()),
         "notifications_form": NotificationsForm(instance=client),
+        "score_history": selectors.score_history(client=client),
     }
     return render(request, "profiles/portal.html", context)
 

@@ -11,7 +11,7 @@ SUBMITTED = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
 
 def pool_client(*, firm=None, submitted_at=SUBMITTED, test_date=dt.date(2026, 1, 5), **fields):
     """CEC-eligible on DRAW_DAY: Canadian bachelor's, CELPIP 9, 3+ years in Canada as a
-    software developer, profile submitted SUBMITTED. Scores 498 on DRAW_DAY (born 1994-03-02)."""
+    software developer, profile submitted SUBMITTED. Scores 490 on DRAW_DAY (born 1994-03-02)."""
     client = factories.ClientFactory(
         firm=firm or factories.FirmFactory(), profile_submitted_at=submitted_at, **fields
     )

@@ -163,9 +163,9 @@ def test_a_chunk_runs_a_fixed_number_of_queries_whatever_its_size(
     reevaluation.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
     # chunk+run+draw+category, attempts, 4 facts queries (credentials, results, periods, clients),
-    # savepoint (the test's transaction), temp table, COPY, upsert, close chunk, add to run,
-    # release, any chunk pending?, finish run
-    with django_assert_num_queries(15):
+    # savepoint (the test's transaction), temp table, truncate, COPY, upsert, close chunk,
+    # add to run, release, any chunk pending?, finish run
+    with django_assert_num_queries(16):
         reevaluation.evaluate_chunk(chunk_id=chunk.pk)
 
 

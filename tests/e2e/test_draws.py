@@ -19,7 +19,7 @@ def test_staff_logs_a_draw_in_the_admin_and_sees_it_on_the_public_list(
     page.locator("#id_tie_break_at_0").fill("2026-08-07")
     page.locator("#id_tie_break_at_1").fill("18:01:56")
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(page.locator(".messagelist")).to_contain_text("Draw saved. Re-evaluation of 0 clients")
 
     page.goto(f"{live_server.url}/draws/")
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name="435", exact=True))

@@ -1,0 +1,49 @@
+"""The score history: every change of a client's stored CRS, with its reason (issue 7).
+
+Written by ``services.refresh_scores`` when ``current_crs`` changes, and by the nightly run for
+events that matter without moving the score (an Express Entry profile expiring). Read by the
+consultant's client page and the portal.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .clients import Client
+
+
+class ScoreChange(models.Model):
+    class Kind(models.TextChoices):
+        FILE = "file", "File changed"
+        DATE = "date", "Date passed"
+        RULES = "rules", "Rules changed"
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="score_changes")
+    changed_on = models.DateField(help_text="The day the new score is computed for.")
+    crs_before = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty for the first score of a file."
+    )
+    crs_after = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    reason = models.TextField(help_text="In plain words, with the points each cause moved.")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who edited the file, for a file change made by a known user.",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_on", "-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["client", "-changed_on"], name="score_change_client_day")]
+
+    def __str__(self) -> str:
+        return f"{self.client_id} on {self.changed_on}: {self.crs_before} → {self.crs_after}"
+
+    @property
+    def change(self) -> int | None:
+        """Points gained (negative: lost); None for a file's first score."""
+        return None if self.crs_before is None else self.crs_after - self.crs_before
