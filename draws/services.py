@@ -7,7 +7,8 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from draws import pool as pool_bands
 from draws.models import Draw, DrawCategory, ReevaluationRun
@@ -106,7 +107,16 @@ def record_draw(
     draw._change_reason = f"{Draw.Source(source).label}: {outcome}"
     if reevaluate and outcome is Outcome.UPDATED:
         draw.revision += 1  # the row is locked: no concurrent correction can share a number
-    draw.save()
+    try:
+        with transaction.atomic():
+            draw.save()
+    except IntegrityError as error:
+        # A new number has no row to lock: two people creating the same round at the same
+        # moment both pass the lookup, and the unique constraint stops the second one.
+        if outcome is Outcome.CREATED and Draw.objects.filter(number=number).exists():
+            message = f"Round {number} was just recorded by someone else; open it to correct it."
+            raise ValidationError({"number": message}) from error
+        raise
     run = schedule_reevaluation(draw=draw) if reevaluate else None
     return RecordedDraw(draw, outcome, run)
 

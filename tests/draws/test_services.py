@@ -146,3 +146,12 @@ def test_a_pool_whose_subtotals_agree_carries_no_warning(db):
 def test_a_pool_snapshot_dated_after_the_round_is_stored_and_flagged(db):
     draw = record(pool=consistent_pool(), pool_as_of=HELD_ON + timedelta(days=5)).draw
     assert draw.pool_warning == "IRCC's data: the snapshot (2024-06-04) is dated after the round."
+
+
+def test_two_people_creating_the_same_round_at_once_get_a_field_error_not_a_crash(db, monkeypatch):
+    record()
+    # The second creator's lookup ran before the first one's row existed.
+    monkeypatch.setattr(Draw.objects, "select_for_update", lambda: Draw.objects.filter(pk__in=[]))
+    assert errors_of(number="300", cutoff=530) == {
+        "number": ["Round 300 was just recorded by someone else; open it to correct it."]
+    }
