@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,6 +18,7 @@ from draws import runs, selectors
 from draws.models import Draw, DrawCategory
 from draws.services import draw_values, record_draw
 from draws.views import run_table
+from scoring.json_input import MAX_DEPTH, Decoder
 
 
 class UTCSplitDateTimeWidget(AdminSplitDateTime):
@@ -33,11 +35,22 @@ class UTCSplitDateTimeField(forms.SplitDateTimeField):
     hand to Toronto time is a mistake waiting to happen."""
 
     widget = UTCSplitDateTimeWidget
+    default_error_messages = {
+        **forms.SplitDateTimeField.default_error_messages,  # its __init__ reads them from here
+        "date_missing": "Enter the date too (YYYY-MM-DD).",
+        "time_missing": "Enter the time too (UTC, HH:MM:SS).",
+    }
 
     def compress(self, data_list: list) -> datetime | None:
-        if data_list and all(data_list):
-            return datetime.combine(*data_list).replace(tzinfo=UTC)
-        return None
+        if not data_list:
+            return None
+        # Half a moment is refused, not dropped: a date without its time saved no tie-break.
+        day, moment = data_list
+        if day in self.empty_values:
+            raise ValidationError(self.error_messages["date_missing"], code="date_missing")
+        if moment in self.empty_values:
+            raise ValidationError(self.error_messages["time_missing"], code="time_missing")
+        return datetime.combine(day, moment).replace(tzinfo=UTC)
 
 
 class DrawAdminForm(forms.ModelForm):
@@ -50,6 +63,14 @@ class DrawAdminForm(forms.ModelForm):
         help_text=Draw._meta.get_field("tie_break_at").help_text,
     )
     ran_at = UTCSplitDateTimeField(label="Round run at (UTC)", required=False)
+    pool = forms.JSONField(
+        label="Pool distribution",
+        required=False,
+        help_text=Draw._meta.get_field("pool").help_text,
+        # Python's json recursed into a 1,000-level paste and the page answered 500.
+        decoder=Decoder,
+        error_messages={"invalid": f"Enter valid JSON, nested at most {MAX_DEPTH} levels deep."},
+    )
     ircc_url = forms.URLField(
         label="IRCC page", max_length=300, required=False, assume_scheme="https"
     )
@@ -81,7 +102,10 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        return queryset.filter(held_on__year=self.value()) if self.value() else queryset
+        # Only a year the list offers: "abc", 0 or 99999 in the address raised ValueError.
+        if self.value() in dict(self.lookup_choices):
+            return queryset.filter(held_on__year=int(self.value()))
+        return queryset
 
 
 @admin.register(Draw)

@@ -20,6 +20,11 @@ class IsStaffOrReadOnly(BasePermission):
         return request.method in SAFE_METHODS or bool(request.user and request.user.is_staff)
 
 
+# Reads are public. drf-spectacular marks an operation public only for DRF's own AllowAny and
+# IsAuthenticatedOrReadOnly, so the schema said reading draws needed a sign-in.
+PUBLIC = [{}]
+
+
 class DrawPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
@@ -49,15 +54,17 @@ class WriteAnswersWithRun:
 @extend_schema_view(
     get=extend_schema(
         tags=["draws"],
+        auth=PUBLIC,
         summary="List draws",
         description="IRCC rounds of invitations, newest first unless `ordering` says otherwise.",
     ),
     post=extend_schema(
         tags=["draws"],
         summary="Record a draw (staff)",
-        description="Validated like the admin form: no future date, a tie-break on or before "
-        "the draw date, a category version in force on the draw date, CRS 0 to 1200, at least "
-        "one invitation. The answer's `reevaluation` says whether the re-evaluation of every "
+        description="Validated like the admin form: a draw date from 2015-01-01 to today, a "
+        "tie-break (optional) from 2015-01-01 to the draw date and not after `ran_at`, a "
+        "category version in force on the draw date, CRS 0 to 1200, 1 to 100,000 "
+        "invitations. The answer's `reevaluation` says whether the re-evaluation of every "
         "client was queued (`queued: false`: the task broker is down; it starts by itself "
         "once the broker is back).",
     ),
@@ -74,7 +81,9 @@ class DrawListAPI(WriteAnswersWithRun, generics.ListCreateAPIView):
 
 
 @extend_schema_view(
-    get=extend_schema(tags=["draws"], summary="One draw, by IRCC round number (e.g. 434 or 91a)"),
+    get=extend_schema(
+        tags=["draws"], auth=PUBLIC, summary="One draw, by IRCC round number (e.g. 434 or 91a)"
+    ),
     put=extend_schema(
         tags=["draws"],
         summary="Correct a draw (staff)",

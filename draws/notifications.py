@@ -49,9 +49,13 @@ def send_draw_digests(*, run_id: int) -> int:
     by_firm = {
         firm_id: list(rows) for firm_id, rows in groupby(standings, lambda s: s.client.firm_id)
     }
-    consultants = Membership.objects.filter(firm_id__in=by_firm).select_related("user", "firm")
+    consultants = Membership.objects.filter(
+        firm_id__in=by_firm, user__is_active=True
+    ).select_related("user", "firm")
     for membership in consultants:
-        if membership.user.email:
+        # Only consultants who can sign in: no client names go to a closed login, or to an
+        # invited one whose password is not set yet (the seat is not taken up).
+        if membership.user.email and membership.user.has_usable_password():
             messages.append(_consultant_digest(run, membership, by_firm[membership.firm_id]))
     for rows in by_firm.values():
         for standing in rows:

@@ -10,11 +10,13 @@ from rest_framework.validators import UniqueValidator
 from draws import pool as pool_bands
 from draws.models import (
     CRS_RANGE_MESSAGE,
+    INVITATIONS_MAX_MESSAGE,
     INVITATIONS_MESSAGE,
     Draw,
     DrawCategory,
     ReevaluationRun,
 )
+from scoring.json_input import Decoder
 
 
 @extend_schema_field(
@@ -38,6 +40,8 @@ class DrawSerializer(serializers.ModelSerializer):
         slug_field="key",
         queryset=DrawCategory.objects.all(),
         help_text="Key of the program or category version, e.g. cec or healthcare-2023-v1.",
+        # DRF's message quotes the value whole, however long.
+        error_messages={"does_not_exist": "No round type has this key."},
     )
     category_name = serializers.SerializerMethodField()
     family = serializers.CharField(source="category.family", read_only=True)
@@ -47,7 +51,8 @@ class DrawSerializer(serializers.ModelSerializer):
     ran_at = serializers.DateTimeField(
         default_timezone=UTC, allow_null=True, required=False, help_text="UTC."
     )
-    pool = PoolField(allow_null=True, required=False)
+    # The decoder reads a pool sent as JSON text in a form post (JSON bodies: the API's parser).
+    pool = PoolField(allow_null=True, required=False, decoder=Decoder)
     page = serializers.CharField(source="get_absolute_url", read_only=True)
 
     class Meta:
@@ -77,7 +82,12 @@ class DrawSerializer(serializers.ModelSerializer):
             "cutoff": {
                 "error_messages": {"min_value": CRS_RANGE_MESSAGE, "max_value": CRS_RANGE_MESSAGE}
             },
-            "invitations": {"error_messages": {"min_value": INVITATIONS_MESSAGE}},
+            "invitations": {
+                "error_messages": {
+                    "min_value": INVITATIONS_MESSAGE,
+                    "max_value": INVITATIONS_MAX_MESSAGE,
+                }
+            },
             "number": {
                 "validators": [
                     *Draw._meta.get_field("number").validators,

@@ -56,9 +56,9 @@ def record_draw(
     category: DrawCategory,
     invitations: int,
     cutoff: int,
-    tie_break_at: datetime | None,
     by: AbstractBaseUser | None,
     source: Draw.Source,
+    tie_break_at: datetime | None = None,
     ran_at: datetime | None = None,
     ircc_name: str = "",
     programs: str = "",
@@ -67,6 +67,10 @@ def record_draw(
     pool_as_of: date | None = None,
 ) -> RecordedDraw:
     """Create round ``number``, or correct it in place, and say whether anything changed.
+
+    The optional facts default to empty, as on the model (IRCC published no tie-break before
+    round 77): a caller passes what it has, and an API body without ``tie_break_at`` is a round
+    without one, not a TypeError.
 
     Validates everything (``Draw.clean`` and the field validators) and raises
     ``ValidationError`` keyed by field. Every change is kept in the draw's history with ``by``

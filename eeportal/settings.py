@@ -207,11 +207,20 @@ REEVALUATION_NOTIFY_WITHIN_DAYS = env.int("REEVALUATION_NOTIFY_WITHIN_DAYS", def
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: DRF answers an unauthenticated request with 401 and the first class's
+    # WWW-Authenticate challenge ("Token"); SessionAuthentication has none, which made it 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # DRF's parsers, with a JSON one that refuses nesting deeper than 32 levels: Python's json
+    # recursed into 1,000 nested brackets and the API answered 500 (scoring/json_input.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "scoring.api_parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -8,6 +8,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .forms import KeepsSubmissionTimeForm
 from .models import Client, EducationCredential, Firm, LanguageTestResult, Membership, WorkPeriod
 
 
@@ -50,6 +51,9 @@ class ClientAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["user"]
     readonly_fields = ["current_crs", "crs_computed_on", "eligible_for"]
     inlines = [CredentialInline, LanguageResultInline, WorkPeriodInline]
+    form = KeepsSubmissionTimeForm
+    # Client pages are for the firm's consultants; staff who are not members get a 404 there.
+    view_on_site = False
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

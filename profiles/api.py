@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
@@ -33,9 +34,20 @@ class IsClient(permissions.BasePermission):
 
 
 def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.message_dict)
-    return serializers.ValidationError({"non_field_errors": error.messages})
+    """A service's error in the serializers' shape. Errors of list items come keyed by path
+    ("language_results.1.listening") and are nested as DRF nests them:
+    ``{"language_results": {"1": {"listening": [...]}}}``, whichever layer found them.
+    """
+    if not hasattr(error, "error_dict"):
+        return serializers.ValidationError({"non_field_errors": error.messages})
+    detail: dict = {}
+    for path, messages in error.message_dict.items():
+        *parents, field = path.split(".")
+        node = detail
+        for key in parents:
+            node = node.setdefault(key, {})
+        node["non_field_errors" if field == NON_FIELD_ERRORS else field] = messages
+    return serializers.ValidationError(detail)
 
 
 class ClientViewSet(
@@ -123,7 +135,12 @@ class MeView(APIView):
         client = self._file(request)
         return Response({"client": ClientSerializer(client).data, "score": _score(client)})
 
-    @extend_schema(request=ContactSerializer, responses=MeSerializer)
+    @extend_schema(
+        request=ContactSerializer,
+        responses=MeSerializer,
+        description="Change e-mail, phone and address (when your consultant allows it) and "
+        "notifications_opt_in. Any other field is read-only: a 400 naming it.",
+    )
     def patch(self, request: Request) -> Response:
         client = self._file(request)
         serializer = ContactSerializer(client, data=request.data, partial=True)

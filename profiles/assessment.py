@@ -8,15 +8,15 @@ chooses what to ask and names the results. ``summary`` is the cheap part stored 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-
-from django.utils import timezone
+from datetime import date
 
 from profiles.candidates import ClientFacts
-from scoring.advice import Suggestion, advice, upcoming_events
+from profiles.coming_dates import DatedItem, coming_dates
+from scoring.advice import Suggestion, advice
 from scoring.categories import Category, Family, categories_in_force
-from scoring.eligibility import ECA_VALIDITY_YEARS, Answer, category_eligibility, eligibility
+from scoring.eligibility import Answer, category_eligibility, eligibility
 from scoring.engine import score, score_totals
+from scoring.lines import EDUCATION_LABELS
 from scoring.types import Breakdown, Candidate, Section
 
 PROGRAMS = {
@@ -40,6 +40,12 @@ FAMILY_NAMES = {
     Family.MILITARY: "Skilled military recruits",
 }
 ELIGIBILITY_CHOICES = [*PROGRAMS.items(), *((f.value, name) for f, name in FAMILY_NAMES.items())]
+# The engine names expired language results by input field ("spouse.language").
+EXPIRED_RESULTS = {
+    "first_language": "first official language",
+    "second_language": "second official language",
+    "spouse.language": "spouse's language",
+}
 SECTION_NAMES = {
     Section.CORE: "Core / human capital",
     Section.SPOUSE: "Spouse or partner",
@@ -90,14 +96,6 @@ class ScoreSection:
 
 
 @dataclass(frozen=True)
-class DatedItem:
-    date: date
-    description: str
-    total_after: int | None = None
-    change: int | None = None
-
-
-@dataclass(frozen=True)
 class Assessment:
     on: date
     breakdown: Breakdown
@@ -106,43 +104,54 @@ class Assessment:
     categories: list[tuple[Category, Answer]]
     advice: list[Suggestion]
     events: list[DatedItem]
+    expired: list[str]  # what earns nothing because it expired, in words
 
 
-def _profile_events(facts: ClientFacts, candidate: Candidate, on: date) -> list[DatedItem]:
-    """Deadlines the engine cannot know: the profile's 12 months and the ECA's 5 years (§9)."""
-    items = []
-    expires: datetime | None = facts.profile_expires_at
-    if expires is not None and timezone.localtime(expires).date() > on:
-        items.append(DatedItem(timezone.localtime(expires).date(), "Express Entry profile expires"))
-    if candidate.eca_date is not None:
-        try:
-            eca_end = candidate.eca_date.replace(year=candidate.eca_date.year + ECA_VALIDITY_YEARS)
-        except ValueError:  # issued on 29 February
-            eca_end = date(candidate.eca_date.year + ECA_VALIDITY_YEARS, 2, 28)
-        if eca_end > on:
-            items.append(DatedItem(eca_end, "ECA expires (5 years old)"))
-    return items
+def _lapsed_ecas(facts: ClientFacts, candidate: Candidate, on: date) -> dict[str, str]:
+    """{breakdown factor: why} for education that counts for less because an ECA is 5 years
+    old (§9). The engine sees only the level left ("Less than secondary school: 0")."""
+    sides = [("education", facts.principal, candidate.education, "")]
+    if candidate.spouse is not None:
+        sides.append(("spouse.education", facts.spouse, candidate.spouse.education, "spouse's "))
+    found = {}
+    for factor, side, level, whose in sides:
+        credential = side.lapsed_credential(on, level)
+        if credential is not None:
+            found[factor] = (
+                f"the {whose}ECA for the {EDUCATION_LABELS[credential.level]} expired on "
+                f"{credential.eca_expires_on:%Y-%m-%d} (5 years old)"
+            )
+    return found
+
+
+def _expired(breakdown: Breakdown, lapsed: dict[str, str]) -> list[str]:
+    """What earns nothing because it expired, in words (the engine names fields)."""
+    return [f"the {EXPIRED_RESULTS.get(name, name)} result" for name in breakdown.expired] + list(
+        lapsed.values()
+    )
 
 
 def assess(facts: ClientFacts, on: date) -> Assessment:
     """The full picture for one client on ``on``: score, eligibility, advice, dated events."""
     candidate = facts.candidate(on)
     breakdown = score(candidate, on)
+    lapsed = _lapsed_ecas(facts, candidate, on)
+    lines = [
+        line._replace(detail=f"{line.detail}: {lapsed[line.factor]}")
+        if line.factor in lapsed
+        else line
+        for line in breakdown.lines
+    ]
     sections = [
         ScoreSection(
             name,
             getattr(breakdown, section.value),
-            [line for line in breakdown.lines if line.section is section],
+            [line for line in lines if line.section is section],
         )
         for section, name in SECTION_NAMES.items()
         if section is not Section.SPOUSE or breakdown.with_spouse
     ]
     programs = eligibility(candidate, on)
-    events = [
-        DatedItem(e.date, e.description, e.total_after, e.change)
-        for e in upcoming_events(candidate, on)
-    ]
-    events += _profile_events(facts, candidate, on)
     return Assessment(
         on=on,
         breakdown=breakdown,
@@ -153,7 +162,8 @@ def assess(facts: ClientFacts, on: date) -> Assessment:
             for category in categories_in_force(on)
         ],
         advice=advice(candidate, on)[:10],
-        events=sorted(events, key=lambda item: item.date),
+        events=coming_dates(facts, on),
+        expired=_expired(breakdown, lapsed),
     )
 
 

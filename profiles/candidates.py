@@ -36,7 +36,7 @@ from profiles.models import Client, EducationCredential, LanguageTestResult, Wor
 from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months
 from scoring.eligibility import ECA_VALIDITY_YEARS
 from scoring.engine import score_totals
-from scoring.experience import canadian_years, summarise, years_before
+from scoring.experience import canadian_years, summarise
 from scoring.types import (
     CanadianEducation,
     Candidate,
@@ -97,7 +97,18 @@ class Credential:
         if self.in_canada:
             return True
         eca = self.eca_date
-        return eca is not None and eca <= on and years_before(on, ECA_VALIDITY_YEARS) < eca
+        return eca is not None and eca <= on < self.eca_expires_on
+
+    @property
+    def eca_expires_on(self) -> date | None:
+        """The first day the ECA is 5 years old and the credential stops counting (§9)."""
+        eca = self.eca_date
+        if eca is None:
+            return None
+        try:
+            return eca.replace(year=eca.year + ECA_VALIDITY_YEARS)
+        except ValueError:  # issued on 29 February: still under 5 years on 28 February
+            return date(eca.year + ECA_VALIDITY_YEARS, 3, 1)
 
     @property
     def three_years_or_more(self) -> bool:
@@ -129,6 +140,14 @@ class Side:
                 level = Education.TWO_OR_MORE  # MI s.11: two or more, one of 3 years or more
         # A foreign credential whose ECA lapsed no longer counts, but its ECA date is passed on
         # when it outranks what does count, so eligibility can say the ECA expired (§9).
+        top = self.lapsed_credential(on, level)
+        if top is not None:
+            eca_date = top.eca_date
+        return level, eca_date
+
+    def lapsed_credential(self, on: date, level: Education) -> Credential | None:
+        """The highest foreign credential completed by ``on`` whose ECA has expired, when it
+        outranks ``level`` (what counts): why the education counts for less (§9)."""
         lapsed = [
             c
             for c in self.credentials
@@ -138,11 +157,10 @@ class Side:
             and not c.counts_on(on)
             and (c.completed_on is None or c.completed_on <= on)
         ]
-        if lapsed:
-            top = max(lapsed, key=lambda c: _RANK[c.level])
-            if _RANK[top.level] > _RANK[level]:
-                eca_date = top.eca_date
-        return level, eca_date
+        if not lapsed:
+            return None
+        top = max(lapsed, key=lambda c: _RANK[c.level])
+        return top if _RANK[top.level] > _RANK[level] else None
 
     def canadian_education(self, on: date) -> CanadianEducation:
         canadian = [

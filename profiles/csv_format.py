@@ -1,65 +1,132 @@
 """The client CSV: one row per client, fact rows as numbered column groups.
 
 The same definition drives the import, the export, the downloadable template and the column
-table on the import page, so the documentation cannot drift from the parser.
+table on the import page, so the documentation cannot drift from the parser. Every field the
+forms and the API take is a column, so an export imports again as the same file and score.
+
+A client may have any number of each kind of fact: groups are numbered from 1
+(``language1_…``, ``language2_…``, ``language3_…``) up to ``MAX_GROUPS``; the spouse's first
+group has no number (``spouse_language_…``), the next ones do (``spouse_language2_…``). The
+template shows the first few; the export writes as many as its busiest client needs.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import models
 
 from profiles.choices import Person
+from profiles.fields import CLIENT_FIELDS, FACT_FIELDS
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
+
+MAX_GROUPS = 99  # per kind of fact and person: far more than any file holds
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of fact row of one person: the client's jobs, the spouse's tests, …"""
+
+    name: str  # "work", "spouse_language"
+    model: type[models.Model]
+    person: str
+    label: str  # "Job", "Spouse's language test"
+    template_groups: int  # how many groups the template and the column guide show
+
+    @cached_property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for name in FACT_FIELDS[self.model] if name != "person")
+
+    def prefix(self, number: int) -> str:
+        if self.person == Person.SPOUSE and number == 1:
+            return self.name
+        return f"{self.name}{number}"
+
+    def group(self, number: int) -> Group:
+        return Group(self, number)
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(rf"{self.name}([1-9]\d*|)_({'|'.join(self.fields)})")
+
+    def number(self, digits: str) -> int | None:
+        """The group number that ``digits`` (from a column name) stands for, if valid."""
+        if self.person == Person.SPOUSE:
+            number = int(digits) if digits else 1
+            return number if digits != "1" and number <= MAX_GROUPS else None
+        return int(digits) if digits and int(digits) <= MAX_GROUPS else None
 
 
 @dataclass(frozen=True)
 class Group:
-    """A numbered set of columns filling one fact row: ``language1_test``, ``language1_...``."""
+    """A numbered set of columns filling one fact row: ``language2_test``, ``language2_…``."""
 
-    prefix: str
-    model: type[models.Model]
-    person: str
-    fields: tuple[str, ...]
-    label: str
+    kind: Kind
+    number: int
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.kind.model
+
+    @property
+    def person(self) -> str:
+        return self.kind.person
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return self.kind.fields
 
     def column(self, field: str) -> str:
-        return f"{self.prefix}_{field}"
+        return f"{self.kind.prefix(self.number)}_{field}"
 
     @property
     def columns(self) -> list[str]:
         return [self.column(field) for field in self.fields]
 
+    @property
+    def label(self) -> str:
+        return self.kind.label if self.number == 1 else f"{self.kind.label} {self.number}"
 
-CLIENT_FIELDS = (
-    "first_name", "last_name", "email", "phone", "birth_date", "marital_status",
-    "first_official_language", "spouse_name", "spouse_accompanying", "spouse_citizen_or_pr",
-    "certificate_issued_on", "certificate_province", "nomination_province", "nominated_on",
-    "job_offer", "sibling_in_canada", "profile_submitted_at", "ita_received_on",
-)  # fmt: skip
-REQUIRED = frozenset({"first_name", "last_name", "birth_date"})
-_EDUCATION = ("level", "in_canada", "length_years", "completed_on", "eca_date")
-_LANGUAGE = ("test", "listening", "reading", "writing", "speaking", "test_date")
-_WORK = ("noc", "title", "start", "end", "hours_per_week", "in_canada", "authorised")
+
 _P, _S = Person.PRINCIPAL.value, Person.SPOUSE.value
-GROUPS = (
-    Group("education1", EducationCredential, _P, _EDUCATION, "Education credential"),
-    Group("education2", EducationCredential, _P, _EDUCATION, "Second credential"),
-    Group("language1", LanguageTestResult, _P, _LANGUAGE, "Language test"),
-    Group("language2", LanguageTestResult, _P, _LANGUAGE, "Second language test"),
-    Group("work1", WorkPeriod, _P, _WORK, "Job"),
-    Group("work2", WorkPeriod, _P, _WORK, "Second job"),
-    Group("work3", WorkPeriod, _P, _WORK, "Third job"),
-    Group("spouse_education", EducationCredential, _S, _EDUCATION, "Spouse's credential"),
-    Group("spouse_language", LanguageTestResult, _S, _LANGUAGE, "Spouse's language test"),
-    Group("spouse_work", WorkPeriod, _S, _WORK, "Spouse's job"),
+KINDS = (
+    Kind("education", EducationCredential, _P, "Education credential", 2),
+    Kind("language", LanguageTestResult, _P, "Language test", 2),
+    Kind("work", WorkPeriod, _P, "Job", 3),
+    Kind("spouse_education", EducationCredential, _S, "Spouse's credential", 1),
+    Kind("spouse_language", LanguageTestResult, _S, "Spouse's language test", 1),
+    Kind("spouse_work", WorkPeriod, _S, "Spouse's job", 1),
 )
+REQUIRED = frozenset({"first_name", "last_name", "birth_date"})
 # Written by the export, ignored by the import, so an exported file can be edited and re-imported.
 EXPORT_ONLY = ("public_id", "current_crs", "crs_computed_on")
-COLUMNS = [*CLIENT_FIELDS, *(column for group in GROUPS for column in group.columns)]
+
+
+def groups(counts: dict[Kind, int]) -> list[Group]:
+    """``counts[kind]`` groups of each kind, in the order of ``KINDS``."""
+    return [kind.group(n) for kind in KINDS for n in range(1, counts.get(kind, 0) + 1)]
+
+
+def columns(of_groups: list[Group]) -> list[str]:
+    return [*CLIENT_FIELDS, *(column for group in of_groups for column in group.columns)]
+
+
+GROUPS = groups({kind: kind.template_groups for kind in KINDS})
+COLUMNS = columns(GROUPS)
+
+
+def group_of(column: str) -> Group | None:
+    """The fact group a column belongs to (``work4_start`` → the client's 4th job), or None."""
+    for kind in KINDS:
+        found = kind.pattern.fullmatch(column)
+        if found and (number := kind.number(found.group(1))) is not None:
+            return kind.group(number)
+    return None
+
 
 _HINTS = {  # DateTimeField before DateField: it is a subclass
     models.BooleanField: "yes or no",
@@ -79,7 +146,7 @@ def _describe(model: type[models.Model], field_name: str) -> tuple[str, str]:
 
 
 def documentation() -> list[dict[str, str]]:
-    """One entry per column: name, whether required, meaning and accepted values."""
+    """One entry per template column: name, whether required, meaning and accepted values."""
     rows = []
     for name in CLIENT_FIELDS:
         meaning, values = _describe(Client, name)

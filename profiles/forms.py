@@ -9,7 +9,11 @@ from profiles.models import Client, EducationCredential, LanguageTestResult, Wor
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+# Seconds shown and accepted (step="1"): the profile submission time is the tie-break, and a
+# minute-only widget truncated it on every save of the form.
+_DATETIME = forms.DateTimeInput(
+    attrs={"type": "datetime-local", "step": "1"}, format="%Y-%m-%dT%H:%M:%S"
+)
 
 
 def _date_widgets(model, fields) -> dict:
@@ -23,7 +27,21 @@ def _date_widgets(model, fields) -> dict:
     return widgets
 
 
-class ClientForm(forms.ModelForm):
+class KeepsSubmissionTimeForm(forms.ModelForm):
+    """A client form whose widget shows the profile submission time to the second (this site's
+    and the admin's both do), keeping the stored microseconds when it comes back unchanged."""
+
+    def clean_profile_submitted_at(self):
+        value = self.cleaned_data["profile_submitted_at"]
+        stored = self.instance.profile_submitted_at
+        # The API and the CSV import store microseconds, and they decide ties at the cut-off:
+        # a time sent back as shown is the stored one, kept exactly.
+        if value is not None and stored is not None and value == stored.replace(microsecond=0):
+            return stored
+        return value
+
+
+class ClientForm(KeepsSubmissionTimeForm):
     class Meta:
         model = Client
         fields = CLIENT_FIELDS
@@ -32,13 +50,18 @@ class ClientForm(forms.ModelForm):
             "address": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
-            "profile_submitted_at": "Eastern time. The first submission: it breaks ties, and "
-            "the profile expires 12 months later."
+            "profile_submitted_at": "Eastern time, to the second. The first submission: it "
+            "breaks ties, and the profile expires 12 months later."
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["profile_submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.fields["profile_submitted_at"].input_formats = [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ]
 
 
 class ContactForm(forms.ModelForm):

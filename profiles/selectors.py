@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Model, QuerySet
+from django.utils import timezone
 
 from profiles.assessment import Assessment, assess
 from profiles.candidates import facts_for
@@ -100,6 +101,9 @@ def _display(field, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, datetime):
+        # Stored in UTC; shown in the site's time zone, as the form shows it.
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M:%S %Z}"
     return str(value)
 
 

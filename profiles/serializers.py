@@ -73,12 +73,25 @@ class ClientSerializer(serializers.ModelSerializer):
 
 
 class ContactSerializer(serializers.ModelSerializer):
-    """What a client may change about their own file from ``/api/v1/me/``."""
+    """What a client may change about their own file from ``/api/v1/me/``.
+
+    Any other field is a 400 naming it: DRF's default of ignoring unknown keys answered 200 to a
+    PATCH of ``first_name`` or ``birth_date`` while changing nothing.
+    """
 
     class Meta:
         model = Client
         fields = [*CONTACT_FIELDS, "notifications_opt_in"]
         extra_kwargs = {name: {"required": False} for name in fields}
+
+    def validate(self, attrs: dict) -> dict:
+        others = sorted(set(self.initial_data) - set(self.fields))
+        if others:
+            allowed = ", ".join(self.Meta.fields)
+            raise serializers.ValidationError(
+                dict.fromkeys(others, f"Read-only here: you may change only {allowed}.")
+            )
+        return attrs
 
 
 class LineSerializer(serializers.Serializer):

@@ -10,13 +10,13 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from scoring.api_parsers import JSONParser
 from scoring.errors import InvalidInput
 from scoring.language import LanguageTest
 from scoring.parsing import parse_request, result_to_json

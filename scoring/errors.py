@@ -45,6 +45,21 @@ class InvalidInput(ValueError):
         )
 
 
+# How much of a user's input a message may quote. Quoted in full, a 100,000-character education
+# came back in a 200 KB answer (twice on the calculator page).
+QUOTE_LIMIT = 40
+
+
+def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when anything was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def quote(value: object) -> str:
+    """``value`` as a message quotes it (``'phd'``), clipped to ``QUOTE_LIMIT`` characters."""
+    return clip(repr(value))
+
+
 def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if name else prefix
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from scoring.eligibility import Eligibility, eligibility
 from scoring.engine import score
-from scoring.errors import ErrorCollector, InvalidInput
+from scoring.errors import ErrorCollector, InvalidInput, clip, quote
 from scoring.language import ABILITIES, PTE_CORE_ACCEPTED_FROM
 from scoring.rules import EXPRESS_ENTRY_START
 from scoring.types import (
@@ -113,7 +113,7 @@ def parse_candidate(data: object, *, today: date) -> Candidate:
 def _unknown(data: Mapping, allowed: frozenset[str], prefix: str, errors: ErrorCollector) -> None:
     for key in data:
         if key not in allowed:
-            errors.add(f"{prefix}{key}", "Unknown field.")
+            errors.add(f"{prefix}{clip(str(key))}", "Unknown field.")
 
 
 def _date(value: object, name: str, errors: ErrorCollector) -> date | None:
@@ -167,7 +167,8 @@ def _choice(data, name, enum, errors, *, default=None, prefix=""):
     try:
         return enum(value)
     except ValueError:
-        errors.add(prefix + name, f"Unknown value {value!r}; expected one of {'|'.join(enum)}.")
+        message = f"Unknown value {quote(value)}; expected one of {'|'.join(enum)}."
+        errors.add(prefix + name, message)
         return None
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from scoring import language
-from scoring.errors import ErrorCollector, InvalidInput
+from scoring.errors import ErrorCollector, InvalidInput, quote
 from scoring.language import LanguageTest
 
 __all__ = [
@@ -78,7 +78,7 @@ def _enum(cls: type[StrEnum], value: object, name: str, errors: ErrorCollector) 
         return cls(value)
     except ValueError:
         choices = "|".join(cls)
-        errors.add(name, f"Unknown value {value!r}; expected one of {choices}.")
+        errors.add(name, f"Unknown value {quote(value)}; expected one of {choices}.")
         return next(iter(cls))
 
 

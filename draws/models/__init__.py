@@ -2,6 +2,8 @@ from draws.models.reevaluation import ReevaluationChunk, ReevaluationRun, Standi
 from draws.models.rounds import (
     CRS_MAX,
     CRS_RANGE_MESSAGE,
+    INVITATIONS_MAX,
+    INVITATIONS_MAX_MESSAGE,
     INVITATIONS_MESSAGE,
     ROUND_NUMBER,
     Draw,
@@ -13,6 +15,8 @@ from draws.models.rounds import (
 __all__ = [
     "CRS_MAX",
     "CRS_RANGE_MESSAGE",
+    "INVITATIONS_MAX",
+    "INVITATIONS_MAX_MESSAGE",
     "INVITATIONS_MESSAGE",
     "ROUND_NUMBER",
     "Draw",

@@ -4,7 +4,7 @@ The re-evaluation (runs, chunks, standings) is in ``reevaluation.py``.
 """
 
 import re
-from datetime import UTC, date
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -14,10 +14,23 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from draws import pool as pool_bands
+from scoring.rules import EXPRESS_ENTRY_START
 
 CRS_MAX = 1200
 CRS_RANGE_MESSAGE = f"A CRS score is between 0 and {CRS_MAX}."
 INVITATIONS_MESSAGE = "A round issues at least one invitation."
+# Far above any real round, so only a typo is refused, and far below the database's own limit
+# (whose number, 9223372036854775807, was the message before).
+INVITATIONS_MAX = 100_000
+INVITATIONS_MAX_MESSAGE = (
+    f"A round issues at most {INVITATIONS_MAX:,} invitations; IRCC's largest issued 27,332 "
+    "(round 176, 2021-02-13)."
+)
+# Express Entry opened on 2015-01-01 and held round 1 on 2015-01-31 (crs-rules.md §10): no
+# draw, pool snapshot or profile submission (a tie-break) is older.
+EXPRESS_ENTRY_OPENED_AT = datetime.combine(EXPRESS_ENTRY_START, time(), tzinfo=UTC)
+# IRCC published the tie-breaking rule from round 77 on (rounds-data.md §3).
+TIE_BREAKS_PUBLISHED_FROM = date(2017, 11, 15)
 # IRCC's round numbers are digits, except 91a and 91b (two rounds held on 2018-05-30).
 ROUND_NUMBER = re.compile(r"^([1-9][0-9]*)([a-z]?)$")
 
@@ -122,7 +135,10 @@ class Draw(models.Model):
         DrawCategory, on_delete=models.PROTECT, related_name="draws", verbose_name="round type"
     )
     invitations = models.PositiveIntegerField(
-        validators=[MinValueValidator(1, INVITATIONS_MESSAGE)]
+        validators=[
+            MinValueValidator(1, INVITATIONS_MESSAGE),
+            MaxValueValidator(INVITATIONS_MAX, INVITATIONS_MAX_MESSAGE),
+        ]
     )
     cutoff = models.PositiveSmallIntegerField(
         "minimum CRS",
@@ -172,7 +188,11 @@ class Draw(models.Model):
                 condition=models.Q(cutoff__gte=0, cutoff__lte=CRS_MAX), name="draw_cutoff_0_1200"
             ),
             models.CheckConstraint(
-                condition=models.Q(invitations__gt=0), name="draw_invitations_positive"
+                condition=models.Q(invitations__gt=0, invitations__lte=INVITATIONS_MAX),
+                name="draw_invitations_1_100000",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(held_on__gte=EXPRESS_ENTRY_START), name="draw_held_from_2015"
             ),
         ]
 
@@ -188,30 +208,91 @@ class Draw(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("draws:draw_detail", kwargs={"number": self.number})
 
+    @property
+    def tie_break_unpublished(self) -> bool:
+        """Held before IRCC published tie-breaks: a missing one is IRCC's, not ours to record."""
+        return self.held_on < TIE_BREAKS_PUBLISHED_FROM
+
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        if self.held_on and self.held_on > timezone.localdate():
-            errors["held_on"] = (
-                f"The draw date {self.held_on:%Y-%m-%d} is in the future; "
-                "record a round only once IRCC has held it."
-            )
-        if self.held_on and self.tie_break_at:
-            # IRCC runs rounds in Ottawa; a tie-break late on the draw day is the next day in UTC.
-            local = timezone.localtime(self.tie_break_at).date()
-            if local > self.held_on:
-                at = self.tie_break_at.astimezone(UTC)
-                errors["tie_break_at"] = (
-                    f"The tie-breaking time ({at:%Y-%m-%d %H:%M} UTC) is after the draw date "
-                    f"({self.held_on:%Y-%m-%d}); it is always before the round."
-                )
-        if self.held_on and self.category_id and not self.category.in_force(self.held_on):
+        errors = _held_on_problems(self.held_on) if self.held_on else {}
+        # The other dates are checked against a valid draw date only: against year 1 or 9999
+        # they would add noise, or overflow.
+        held_on = None if errors else self.held_on
+        if self.ran_at:
+            errors.update(_ran_at_problems(self.ran_at, held_on))
+        if self.tie_break_at:
+            ran_at = None if "ran_at" in errors else self.ran_at
+            errors.update(_tie_break_problems(self.tie_break_at, held_on, ran_at))
+        if held_on and self.category_id and not self.category.in_force(held_on):
             errors["category"] = (
-                f"{self.category} was not in force on {self.held_on:%Y-%m-%d} "
+                f"{self.category} was not in force on {held_on:%Y-%m-%d} "
                 f"({_in_force_text(self.category)}); choose the version in force that day."
             )
         errors.update(pool_bands.problems(self.pool, self.pool_as_of))
+        if self.pool_as_of and self.pool_as_of < EXPRESS_ENTRY_START:
+            errors.setdefault(
+                "pool_as_of",
+                f"The pool snapshot date {self.pool_as_of.isoformat()} is before Express Entry "
+                f"began on {EXPRESS_ENTRY_START.isoformat()}.",
+            )
         if errors:
             raise ValidationError(errors)
+
+
+def _held_on_problems(held_on: date) -> dict[str, str]:
+    if held_on > timezone.localdate():
+        return {
+            "held_on": f"The draw date {held_on:%Y-%m-%d} is in the future; "
+            "record a round only once IRCC has held it."
+        }
+    if held_on < EXPRESS_ENTRY_START:
+        return {
+            "held_on": f"The draw date {held_on.isoformat()} is before Express Entry began on "
+            f"{EXPRESS_ENTRY_START.isoformat()} (round 1 was held on 2015-01-31)."
+        }
+    return {}
+
+
+def _ran_at_problems(ran_at: datetime, held_on: date | None) -> dict[str, str]:
+    # The UTC day, as IRCC publishes it. Ten rounds ran the next day: 2015 evening rounds in
+    # Ottawa (after midnight UTC) and five between rounds 104 and 148 (rounds-data.md §3).
+    day = ran_at.astimezone(UTC).date()
+    if held_on is None or held_on <= day <= held_on + timedelta(days=1):
+        return {}
+    return {
+        "ran_at": f"The round was run at {_utc(ran_at)}, not on the draw date "
+        f"({held_on.isoformat()}) or the day after; every IRCC round ran on one of the two."
+    }
+
+
+def _tie_break_problems(
+    tie_break_at: datetime, held_on: date | None, ran_at: datetime | None
+) -> dict[str, str]:
+    if tie_break_at < EXPRESS_ENTRY_OPENED_AT:
+        message = (
+            f"The tie-breaking time ({_utc(tie_break_at)}) is before Express Entry opened on "
+            f"{EXPRESS_ENTRY_START.isoformat()}; no profile was submitted earlier."
+        )
+    elif held_on and timezone.localtime(tie_break_at).date() > held_on:
+        # IRCC runs rounds in Ottawa; a tie-break late on the draw day is the next day in UTC.
+        message = (
+            f"The tie-breaking time ({_utc(tie_break_at)}) is after the draw date "
+            f"({held_on.isoformat()}); it is always before the round."
+        )
+    elif ran_at and tie_break_at > ran_at:
+        message = (
+            f"The tie-breaking time ({_utc(tie_break_at)}) is after the round was run "
+            f"({_utc(ran_at)}); it is the submission time of a profile already in the pool."
+        )
+    else:
+        return {}
+    return {"tie_break_at": message}
+
+
+def _utc(moment: datetime) -> str:
+    # isoformat, not %Y: strftime writes year 1 as "1", not "0001".
+    moment = moment.astimezone(UTC)
+    return f"{moment.date().isoformat()} {moment:%H:%M} UTC"
 
 
 def _in_force_text(category: DrawCategory) -> str:

@@ -28,6 +28,10 @@ from profiles.choices import (
 from .firms import Firm
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+# Earlier dates are typing slips (0001-01-01), not facts: nobody in the pool finished school,
+# started work or was certified before 1950.
+EARLIEST_FACT_DATE = date(1950, 1, 1)
+EXPRESS_ENTRY_OPENED = date(2015, 1, 1)
 PROFILE_VALIDITY_MONTHS = 12  # crs-rules.md §9 (MI-2017 s.4(1)): a profile lasts 1 year
 
 
@@ -61,7 +65,8 @@ class Client(models.Model):
         help_text="The client's own portal login, if invited.",
     )
 
-    # Contact details: the client may change these in the portal when the consultant allows it.
+    # Name and contact details. The client may change the contact details (e-mail, phone,
+    # address: services.CONTACT_FIELDS) in the portal when the consultant allows it.
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     email = models.EmailField(blank=True)
@@ -132,7 +137,8 @@ class Client(models.Model):
     contact_updates_allowed = models.BooleanField(
         default=False,
         verbose_name="client may update contact details",
-        help_text="Lets the client change their name, e-mail, phone and address in the portal.",
+        help_text="Lets the client change their e-mail, phone and address in the portal (not "
+        "their name).",
     )
     notifications_opt_in = models.BooleanField(
         default=False,
@@ -176,6 +182,17 @@ class Client(models.Model):
         return self.marital_status in WITH_PARTNER
 
     @property
+    def spouse_not_counted_because(self) -> str:
+        """Why the spouse's recorded facts do not count in the score (§1), or "" if they do."""
+        if not self.has_partner:
+            return f"the marital status is {self.get_marital_status_display().lower()}"
+        if not self.spouse_accompanying:
+            return "the spouse or partner is not accompanying"
+        if self.spouse_citizen_or_pr:
+            return "the spouse or partner is a Canadian citizen or PR"
+        return ""
+
+    @property
     def profile_expires_at(self) -> datetime | None:
         if self.profile_submitted_at is None:
             return None
@@ -193,6 +210,14 @@ class Client(models.Model):
         for field in ("nominated_on", "certificate_issued_on", "ita_received_on"):
             if (getattr(self, field) or today) > today:
                 errors[field] = "This date is in the future."
+            elif (getattr(self, field) or today) < EARLIEST_FACT_DATE:
+                errors[field] = "Enter a date from 1950-01-01 on."
+        for field in ("profile_submitted_at", "ita_received_on"):
+            value = getattr(self, field)
+            if isinstance(value, datetime):
+                value = timezone.localtime(value).date()
+            if value is not None and value < EXPRESS_ENTRY_OPENED and field not in errors:
+                errors[field] = "Express Entry opened on 2015-01-01: enter a later date."
         if bool(self.nominated_on) != bool(self.nomination_province):
             field = "nominated_on" if not self.nominated_on else "nomination_province"
             errors[field] = "Give both the nominating province and the nomination date."

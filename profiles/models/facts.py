@@ -6,6 +6,7 @@ the scoring engine's own value types, so a row the forms accept is a row the eng
 """
 
 import uuid
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,7 +18,7 @@ from profiles.choices import EducationLevel, LanguageTestChoice, Person
 from profiles.noc import occupation
 from scoring import types as scoring
 
-from .clients import Client
+from .clients import EARLIEST_FACT_DATE, EXPRESS_ENTRY_OPENED, Client
 
 
 def _engine_errors(error: scoring.InvalidInput) -> ValidationError:
@@ -32,6 +33,15 @@ def _not_in_future(errors: dict, **dates) -> None:
     for name, value in dates.items():
         if value is not None and value > today:
             errors[name] = "This date is in the future."
+
+
+def _not_before(errors: dict, earliest: date, message: str, **dates) -> None:
+    for name, value in dates.items():
+        if value is not None and value < earliest and name not in errors:
+            errors[name] = message
+
+
+_BEFORE_1950 = "Enter a date from 1950-01-01 on."
 
 
 class Fact(models.Model):
@@ -77,7 +87,11 @@ class EducationCredential(Fact):
         errors: dict[str, str] = {}
         if self.in_canada and self.eca_date:
             errors["eca_date"] = "A Canadian credential needs no ECA."
-        _not_in_future(errors, eca_date=self.eca_date)
+        _not_in_future(errors, completed_on=self.completed_on, eca_date=self.eca_date)
+        _not_before(
+            errors, EARLIEST_FACT_DATE, _BEFORE_1950,
+            completed_on=self.completed_on, eca_date=self.eca_date,
+        )  # fmt: skip
         if errors:
             raise ValidationError(errors)
 
@@ -108,6 +122,13 @@ class LanguageTestResult(Fact):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         _not_in_future(errors, test_date=self.test_date)
+        _not_before(
+            errors, EXPRESS_ENTRY_OPENED,
+            # A result counts for 2 years (§9): one taken before Express Entry never counts.
+            "Enter a test date from 2015-01-01 on: Express Entry opened then, and a result "
+            "counts for 2 years.",
+            test_date=self.test_date,
+        )  # fmt: skip
         if errors:
             raise ValidationError(errors)
         scores = (self.listening, self.reading, self.writing, self.speaking)
@@ -155,6 +176,7 @@ class WorkPeriod(Fact):
             self.noc, self.teer = found.code, found.teer
             self.title = self.title or found.title
         _not_in_future(errors, start=self.start)
+        _not_before(errors, EARLIEST_FACT_DATE, _BEFORE_1950, start=self.start, end=self.end)
         if self.start and self.end and self.end < self.start:
             errors["end"] = "The end date is before the start date."
         if errors:

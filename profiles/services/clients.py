@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils import timezone
 from profiles.assessment import summary
 from profiles.candidates import ClientFacts, facts_for
 from profiles.choices import Person
+from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from profiles.models import (
     Client,
     EducationCredential,
@@ -32,26 +33,6 @@ from profiles.models import (
 from profiles.score_reasons import explain, profile_expiry
 from profiles.signals import facts_changed
 
-CONTACT_FIELDS = ("email", "phone", "address")
-CLIENT_FIELDS = (
-    "first_name", "last_name", *CONTACT_FIELDS, "birth_date", "marital_status",
-    "first_official_language", "spouse_name", "spouse_accompanying", "spouse_citizen_or_pr",
-    "certificate_issued_on", "certificate_province", "nomination_province", "nominated_on",
-    "job_offer", "sibling_in_canada", "profile_submitted_at", "ita_received_on",
-    "contact_updates_allowed",
-)  # fmt: skip
-FACT_FIELDS: dict[type[Model], tuple[str, ...]] = {
-    EducationCredential: (
-        "person", "level", "in_canada", "length_years", "completed_on", "eca_date", "institution",
-    ),
-    LanguageTestResult: (
-        "person", "test", "listening", "reading", "writing", "speaking", "test_date",
-    ),
-    WorkPeriod: (
-        "person", "noc", "title", "employer", "start", "end", "hours_per_week", "in_canada",
-        "authorised", "self_employed", "student",
-    ),
-}  # fmt: skip
 Fact = EducationCredential | LanguageTestResult | WorkPeriod
 REFRESH_CHUNK = 5000
 
@@ -200,10 +181,18 @@ def refresh_all_scores(
 FactRows = Mapping[type[Model], Sequence[Mapping[str, Any]]]
 
 
-def _in_words(error: ValidationError) -> str:
+def _item_errors(name: str, index: int, error: ValidationError) -> ValidationError:
+    """``error`` of item ``index`` of list ``name``, keyed by path: "language_results.1.listening"
+    (``non_field_errors`` for the item as a whole). The API nests the paths into the shape its
+    serializers give, ``{"language_results": {"1": {"listening": [...]}}}``.
+    """
     if not hasattr(error, "error_dict"):
-        return " ".join(error.messages)
-    return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+        return ValidationError({f"{name}.{index}.non_field_errors": error.messages})
+    paths = {}
+    for field, messages in error.message_dict.items():
+        key = "non_field_errors" if field == NON_FIELD_ERRORS else field
+        paths[f"{name}.{index}.{key}"] = messages
+    return ValidationError(paths)
 
 
 def _replace_facts(client: Client, facts: FactRows, by: User | None) -> None:
@@ -220,7 +209,7 @@ def _replace_facts(client: Client, facts: FactRows, by: User | None) -> None:
                 _validate(fact, exclude=["client"])
                 _check_person(client, fact.person)
             except ValidationError as error:
-                raise ValidationError({name: f"Item {index + 1}: {_in_words(error)}"}) from error
+                raise _item_errors(name, index, error) from error
             _save(fact, by)
 
 

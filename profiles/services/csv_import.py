@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
@@ -24,7 +25,7 @@ from profiles.assessment import summary
 from profiles.bulk import insert
 from profiles.candidates import facts_of
 from profiles.choices import WITH_PARTNER, Person
-from profiles.csv_format import CLIENT_FIELDS, COLUMNS, EXPORT_ONLY, GROUPS, REQUIRED
+from profiles.csv_format import CLIENT_FIELDS, EXPORT_ONLY, KINDS, REQUIRED, Group, group_of
 from profiles.models import Client, Firm, ScoreChange
 from profiles.signals import facts_changed
 
@@ -33,7 +34,7 @@ _TRUE = {"yes", "y", "true", "1", "oui"}
 _FALSE = {"no", "n", "false", "0", "non"}
 
 
-_MODELS = (Client, *{group.model for group in GROUPS})
+_MODELS = (Client, *{kind.model for kind in KINDS})
 _FIELDS = {model: {f.name: f for f in model._meta.fields} for model in _MODELS}
 # Fields a row must fill (no default, not blank); teer and the links are set by the import.
 _REQUIRED = {
@@ -106,6 +107,10 @@ def _fill(instance: models.Model, cells: dict[str, str], names: dict[str, str]) 
         raw = cells.get(column, "").strip()
         if not raw:
             continue
+        if "\x00" in raw:
+            # PostgreSQL text cannot hold it (psycopg.DataError at the INSERT, a 500).
+            errors[column] = "Remove the NUL character (a zero byte) from this cell."
+            continue
         try:
             setattr(instance, field_name, _parse(fields[field_name], raw))
         except ValueError as error:
@@ -132,14 +137,16 @@ def _check(instance: models.Model, names: dict[str, str], cells: dict[str, str])
     return {}
 
 
-def _row(cells: dict[str, str], firm: Firm) -> tuple[Client, list[models.Model], dict]:
+def _row(
+    cells: dict[str, str], firm: Firm, groups: list[Group]
+) -> tuple[Client, list[models.Model], dict]:
     client = Client(firm=firm)
     names = {name: name for name in CLIENT_FIELDS}
     errors = _fill(client, cells, names)
     for column, message in _check(client, names, cells).items():
         errors.setdefault(column, message)
     facts: list[models.Model] = []
-    for group in GROUPS:
+    for group in groups:
         group_names = {field: group.column(field) for field in group.fields}
         if not any(cells.get(column, "").strip() for column in group_names.values()):
             continue
@@ -156,9 +163,19 @@ def _row(cells: dict[str, str], firm: Firm) -> tuple[Client, list[models.Model],
     return client, facts, errors
 
 
+def _groups(header: list[str]) -> list[Group]:
+    """The fact groups the header has columns for, in the order of ``csv_format.KINDS``."""
+    found = {group for group in map(group_of, header) if group is not None}
+    return sorted(found, key=lambda group: (KINDS.index(group.kind), group.number))
+
+
 def _header_problems(header: list[str]) -> list[Problem]:
-    known = set(COLUMNS) | set(EXPORT_ONLY)
-    problems = [Problem(1, name, "Unknown column.") for name in header if name not in known]
+    known = set(CLIENT_FIELDS) | set(EXPORT_ONLY)
+    problems = [
+        Problem(1, name, "Unknown column.")
+        for name in header
+        if name not in known and group_of(name) is None
+    ]
     problems += [
         Problem(1, name, "Column appears more than once.")
         for name in sorted({n for n in header if header.count(n) > 1})
@@ -180,6 +197,40 @@ def _text(file: IO[bytes] | IO[str]) -> str:
     return content.lstrip("\ufeff")
 
 
+def _unreadable(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        limit = csv.field_size_limit()
+        return f"A cell is longer than {limit:,} characters; nothing after it was read."
+    return f"This line is not valid CSV ({error}); nothing after it was read."
+
+
+Parsed = tuple[Client, list[models.Model]]
+
+
+def _client_rows(reader, firm: Firm, problems: list[Problem]) -> Iterator[Parsed]:
+    """Each client row of ``reader`` parsed; bad cells are added to ``problems``."""
+    header = [name.strip().lower() for name in next(reader, [])]
+    if not header:
+        raise ImportRejected([Problem(1, "file", "The file is empty.")])
+    if header_problems := _header_problems(header):
+        raise ImportRejected(header_problems)
+    groups = _groups(header)
+    rows = 0
+    for values in reader:
+        if not any(value.strip() for value in values):
+            continue
+        line = reader.line_num
+        if rows >= MAX_ROWS:
+            raise ImportRejected([Problem(line, "file", f"Import at most {MAX_ROWS} rows a file.")])
+        rows += 1
+        if len(values) > len(header):
+            problems.append(Problem(line, "row", "More cells than columns in the header."))
+            continue
+        client, facts, errors = _row(dict(zip(header, values, strict=False)), firm, groups)
+        problems += [Problem(line, column, message) for column, message in errors.items()]
+        yield client, facts
+
+
 def import_clients_csv(
     *, firm: Firm, by: User | None, file: IO[bytes] | IO[str], today: date | None = None
 ) -> list[Client]:
@@ -189,23 +240,13 @@ def import_clients_csv(
     """
     today = today or timezone.localdate()
     reader = csv.reader(io.StringIO(_text(file)))
-    header = [name.strip().lower() for name in next(reader, [])]
-    problems = _header_problems(header) if header else [Problem(1, "file", "The file is empty.")]
-    if problems:
-        raise ImportRejected(problems)
-    parsed: list[tuple[Client, list[models.Model]]] = []
-    for values in reader:
-        if not any(value.strip() for value in values):
-            continue
-        line = reader.line_num
-        if len(parsed) >= MAX_ROWS:
-            raise ImportRejected([Problem(line, "file", f"Import at most {MAX_ROWS} rows a file.")])
-        if len(values) > len(header):
-            problems.append(Problem(line, "row", "More cells than columns in the header."))
-            continue
-        client, facts, errors = _row(dict(zip(header, values, strict=False)), firm)
-        problems += [Problem(line, column, message) for column, message in errors.items()]
-        parsed.append((client, facts))
+    problems: list[Problem] = []
+    parsed: list[Parsed] = []
+    try:
+        parsed.extend(_client_rows(reader, firm, problems))
+    except csv.Error as error:
+        # A cell over the csv module's size limit, for one: the reader cannot go on reliably.
+        problems.append(Problem(reader.line_num, "row", _unreadable(error)))
     if problems:
         raise ImportRejected(problems)
     if not parsed:

@@ -49,6 +49,15 @@ def _send(user: User, *, firm: Firm, as_consultant: bool, site_url: str) -> None
 
 def _new_login(email: str, *, first_name: str, last_name: str) -> User:
     email = User.objects.normalize_email(email).lower()
+    longest = User._meta.get_field("username").max_length
+    if len(email) > longest:
+        # The address becomes the username; PostgreSQL refuses a longer one (a 500).
+        raise ValidationError(
+            {
+                "email": f"This e-mail address is {len(email)} characters long; a login needs "
+                f"one of at most {longest} characters (it is the username)."
+            }
+        )
     if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
         raise ValidationError({"email": "Another account already uses this e-mail address."})
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)

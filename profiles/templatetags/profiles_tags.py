@@ -3,6 +3,7 @@
 from django import template
 
 from profiles.assessment import family_name
+from profiles.choices import Person
 
 register = template.Library()
 
@@ -19,3 +20,9 @@ def signed(number: int | None) -> str:
     if number is None:
         return ""
     return f"+{number}" if number > 0 else str(number).replace("-", "\u2212")
+
+
+@register.filter
+def has_spouse_rows(facts: dict) -> bool:
+    """Whether the file's fact rows (``selectors.facts_of_client``) include the spouse's."""
+    return any(fact.person == Person.SPOUSE for rows in facts.values() for fact in rows)

@@ -50,10 +50,14 @@ def visible_client(request: HttpRequest, public_id) -> Client:
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form's fields (or on top when not a field)."""
+    """Put a service's ValidationError on the form's fields, or on top when the field is not
+    in the form or is hidden (an error on a hidden field is never shown, so nothing saves and
+    nobody knows why: "Whose" on a fact form of a client without a partner).
+    """
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            shown = field in form.fields and not form.fields[field].widget.is_hidden
+            form.add_error(field if shown else None, errors)
     else:
         form.add_error(None, error)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from profiles import selectors, services
 from profiles.csv_export import export_csv
-from profiles.csv_format import documentation, template_csv
+from profiles.csv_format import MAX_GROUPS, documentation, template_csv
 from profiles.filters import ClientFilter
 from profiles.forms import ImportForm
 
@@ -33,7 +33,12 @@ def client_import(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{len(created)} client files imported.")
             return redirect("profiles:client_list")
-    context = {"form": form, "problems": problems, "columns": documentation()}
+    context = {
+        "form": form,
+        "problems": problems,
+        "columns": documentation(),
+        "max_groups": MAX_GROUPS,
+    }
     return render(request, "profiles/client_import.html", context)
 
 

@@ -162,3 +162,58 @@ def test_a_consultant_cannot_record_a_draw_through_the_admin(client, firm_a_cons
 def test_an_anonymous_visitor_is_sent_to_the_admin_sign_in(client, db):
     response = client.get(LIST_URL)
     assert (response.status_code, response.url.startswith(reverse("admin:login"))) == (302, True)
+
+
+@pytest.mark.parametrize("field", ["tie_break_at", "ran_at"])
+def test_a_date_without_its_time_is_refused_not_dropped(staff_client, field):
+    changes = {f"{field}_0": "2026-08-07", f"{field}_1": ""}
+    assert errors_for(staff_client, field, **changes) == ["Enter the time too (UTC, HH:MM:SS)."]
+
+
+@pytest.mark.parametrize("field", ["tie_break_at", "ran_at"])
+def test_a_time_without_its_date_is_refused_not_dropped(staff_client, field):
+    changes = {f"{field}_0": "", f"{field}_1": "18:01:56"}
+    assert errors_for(staff_client, field, **changes) == ["Enter the date too (YYYY-MM-DD)."]
+
+
+def test_a_draw_date_in_year_one_is_refused_with_a_clear_message(staff_client):
+    assert errors_for(staff_client, "held_on", held_on="0001-01-01", tie_break_at_0="") == [
+        "The draw date 0001-01-01 is before Express Entry began on 2015-01-01 "
+        "(round 1 was held on 2015-01-31)."
+    ]
+
+
+def test_a_tie_break_in_year_one_is_a_field_error_not_a_crash(staff_client):
+    assert errors_for(staff_client, "tie_break_at", tie_break_at_0="0001-01-01") == [
+        "The tie-breaking time (0001-01-01 18:01 UTC) is before Express Entry opened on "
+        "2015-01-01; no profile was submitted earlier."
+    ]
+
+
+def test_a_round_run_in_year_one_is_a_field_error_not_a_crash(staff_client):
+    changes = {"ran_at_0": "0001-01-01", "ran_at_1": "00:00:00"}
+    assert errors_for(staff_client, "ran_at", **changes) == [
+        "The round was run at 0001-01-01 00:00 UTC, not on the draw date (2026-08-17) "
+        "or the day after; every IRCC round ran on one of the two."
+    ]
+
+
+def test_a_pool_nested_a_thousand_levels_deep_is_a_field_error_not_a_crash(staff_client):
+    changes = {"pool": "[" * 1000 + "]" * 1000, "pool_as_of": "2026-08-16"}
+    assert errors_for(staff_client, "pool", **changes) == [
+        "Enter valid JSON, nested at most 32 levels deep."
+    ]
+
+
+def test_more_invitations_than_any_round_could_issue_are_refused_readably(staff_client):
+    assert errors_for(staff_client, "invitations", invitations="100001") == [
+        "A round issues at most 100,000 invitations; IRCC's largest issued 27,332 "
+        "(round 176, 2021-02-13)."
+    ]
+
+
+@pytest.mark.parametrize("year", ["abc", "0", "99999"])
+def test_a_year_filter_that_is_not_a_year_is_ignored(staff_client, year):
+    DrawFactory(number="434", held_on=date(2026, 8, 7))
+    response = staff_client.get(LIST_URL, {"year": year})
+    assert [d.number for d in response.context["cl"].result_list] == ["434"]

@@ -1,5 +1,6 @@
 """The draws API: everyone reads; only staff record and correct, through record_draw."""
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -201,3 +202,77 @@ def test_the_draws_api_is_in_the_openapi_schema(api, db):
     assert {"category", "held_after", "held_before", "min_crs", "max_crs", "ordering"} <= (
         parameters
     )
+
+
+def test_staff_record_a_draw_without_a_tie_break(staff_api):
+    body = new_draw()
+    del body["tie_break_at"]
+    response = staff_api.post(LIST_URL, body, format="json")
+    assert (response.status_code, response.json()["tie_break_at"]) == (201, None)
+
+
+def test_the_api_refuses_a_draw_date_before_express_entry_began(staff_api):
+    response = staff_api.post(
+        LIST_URL, new_draw(held_on="2010-01-01", tie_break_at=None), format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["held_on"] == [
+        "The draw date 2010-01-01 is before Express Entry began on 2015-01-01 "
+        "(round 1 was held on 2015-01-31)."
+    ]
+
+
+def test_a_tie_break_in_year_one_is_a_field_error_not_a_crash(staff_api):
+    response = staff_api.post(
+        LIST_URL, new_draw(tie_break_at="0001-01-01T00:00:00Z"), format="json"
+    )
+    assert (response.status_code, list(response.json())) == (400, ["tie_break_at"])
+
+
+def test_a_pool_nested_a_thousand_levels_deep_is_a_bad_request_not_a_crash(staff_api):
+    deep = "[" * 1000 + "]" * 1000
+    body = json.dumps(new_draw())[:-1] + f', "pool": {deep}}}'
+    response = staff_api.post(LIST_URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested more than 32 levels deep" in response.json()["detail"]
+
+
+def test_a_pool_nested_too_deep_in_a_form_post_is_a_field_error(staff_api):
+    body = new_draw(pool="[" * 1000 + "]" * 1000, pool_as_of="2026-08-16")
+    response = staff_api.post(LIST_URL, body)  # multipart: the pool arrives as JSON text
+    assert (response.status_code, list(response.json())) == (400, ["pool"])
+
+
+def test_more_invitations_than_any_round_could_issue_are_refused_readably(staff_api):
+    response = staff_api.post(LIST_URL, new_draw(invitations=10**12), format="json")
+    assert response.json()["invitations"] == [
+        "A round issues at most 100,000 invitations; IRCC's largest issued 27,332 "
+        "(round 176, 2021-02-13)."
+    ]
+
+
+def test_an_unknown_round_type_is_not_echoed_back(staff_api):
+    response = staff_api.post(LIST_URL, new_draw(category="x" * 10_000), format="json")
+    assert response.status_code == 400
+    assert len(response.content) < 500
+
+
+def test_an_anonymous_visitor_who_tries_to_record_a_draw_is_asked_for_a_token(api, db):
+    response = api.post(LIST_URL, new_draw(), format="json")
+    assert (response.status_code, response["WWW-Authenticate"]) == (401, "Token")
+
+
+def test_a_bad_token_is_refused_as_unauthenticated(api, db):
+    api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
+    assert api.post(LIST_URL, new_draw(), format="json").status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/api/v1/draws/", "/api/v1/draws/{number}/"])
+def test_the_schema_documents_reading_draws_as_public(api, db, path):
+    schema = api.get(reverse("api-schema"), {"format": "json"}).json()
+    assert {} in schema["paths"][path]["get"]["security"]
+
+
+def test_the_schema_still_documents_recording_a_draw_as_needing_sign_in(api, db):
+    schema = api.get(reverse("api-schema"), {"format": "json"}).json()
+    assert {} not in schema["paths"]["/api/v1/draws/"]["post"]["security"]

@@ -81,3 +81,15 @@ def test_a_category_is_in_force_only_between_its_dates(db):
         False,
         True,
     ]
+
+
+def test_the_database_refuses_a_round_of_more_than_100000_invitations(db):
+    draw = DrawFactory()
+    with pytest.raises(IntegrityError):
+        Draw.objects.filter(pk=draw.pk).update(invitations=100_001)
+
+
+def test_the_database_refuses_a_draw_date_before_express_entry_began(db):
+    draw = DrawFactory()
+    with pytest.raises(IntegrityError):
+        Draw.objects.filter(pk=draw.pk).update(held_on=date(2014, 12, 31))

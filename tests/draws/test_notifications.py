@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from draws.models import ReevaluationRun, Standing
+from draws.models import Draw, ReevaluationRun, Standing
 from draws.notifications import send_draw_digests
 from tests import factories
 from tests.draws.reevaluation_helpers import category
@@ -85,3 +85,30 @@ def test_an_old_draw_re_evaluated_after_an_import_sends_nothing(
     finished_run.draw.save()
     stand(finished_run, factories.ClientFactory(firm=firm_a), 510, "invited")
     assert send_draw_digests(run_id=finished_run.pk) == 0
+
+
+def test_the_digest_writes_the_invitations_with_a_thousands_separator(
+    finished_run, firm_a, firm_a_consultant
+):
+    Draw.objects.filter(pk=finished_run.draw_id).update(invitations=1000)
+    stand(finished_run, factories.ClientFactory(firm=firm_a), 510, "invited")
+    send_draw_digests(run_id=finished_run.pk)
+    assert "1,000 invitations" in mail.outbox[0].body
+
+
+def test_a_consultant_who_has_not_set_a_password_yet_gets_no_digest(
+    finished_run, firm_a, firm_a_consultant
+):
+    firm_a_consultant.set_unusable_password()  # invited, link not used yet
+    firm_a_consultant.save()
+    stand(finished_run, factories.ClientFactory(firm=firm_a), 510, "invited")
+    send_draw_digests(run_id=finished_run.pk)
+    assert mail.outbox == []
+
+
+def test_a_deactivated_consultant_gets_no_digest(finished_run, firm_a, firm_a_consultant):
+    firm_a_consultant.is_active = False
+    firm_a_consultant.save()
+    stand(finished_run, factories.ClientFactory(firm=firm_a), 510, "invited")
+    send_draw_digests(run_id=finished_run.pk)
+    assert mail.outbox == []

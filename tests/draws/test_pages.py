@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from draws.importer import import_rounds
@@ -162,3 +163,38 @@ def test_the_round_page_runs_three_queries(client, db, django_assert_num_queries
     DrawFactory(number="434")
     with django_assert_num_queries(3):  # the draw with its category, previous, next
         client.get(detail_url("434"))
+
+
+def test_a_round_before_77_without_a_tie_break_says_ircc_published_none(client, db):
+    DrawFactory(number="76", held_on=date(2017, 11, 1), tie_break_at=None)
+    content = client.get(detail_url("76")).content.decode()
+    assert "Not published (IRCC gave none before round 77)" in content
+
+
+def test_a_recent_round_without_a_tie_break_says_it_was_not_recorded(client, db):
+    DrawFactory(number="900", held_on=date(2026, 8, 7), tie_break_at=None)
+    content = client.get(detail_url("900")).content.decode()
+    assert "Not recorded" in content
+    assert "IRCC gave none" not in content
+
+
+def test_the_list_says_a_recent_rounds_missing_tie_break_was_not_recorded(client, db):
+    DrawFactory(number="76", held_on=date(2017, 11, 1), tie_break_at=None)
+    DrawFactory(number="900", held_on=date(2026, 8, 7), tie_break_at=None)
+    content = client.get(LIST_URL).content.decode()
+    assert (content.count("not published"), content.count("not recorded")) == (1, 1)
+
+
+def test_every_page_names_its_icon(client, db):
+    assert b'<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in (
+        client.get(LIST_URL).content
+    )
+
+
+def test_the_browsers_default_icon_address_leads_to_the_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (302, "/static/favicon.svg")
+
+
+def test_the_icon_is_a_static_file():
+    assert finders.find("favicon.svg") is not None

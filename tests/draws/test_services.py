@@ -155,3 +155,69 @@ def test_two_people_creating_the_same_round_at_once_get_a_field_error_not_a_cras
     assert errors_of(number="300", cutoff=530) == {
         "number": ["Round 300 was just recorded by someone else; open it to correct it."]
     }
+
+
+def test_a_draw_date_before_express_entry_began_is_refused(db):
+    assert errors_of(held_on=date(2014, 12, 31), tie_break_at=None)["held_on"] == [
+        "The draw date 2014-12-31 is before Express Entry began on 2015-01-01 "
+        "(round 1 was held on 2015-01-31)."
+    ]
+
+
+def test_a_tie_break_before_express_entry_opened_is_refused(db):
+    early = datetime(2014, 12, 1, 12, 0, tzinfo=UTC)
+    assert errors_of(tie_break_at=early)["tie_break_at"] == [
+        "The tie-breaking time (2014-12-01 12:00 UTC) is before Express Entry opened on "
+        "2015-01-01; no profile was submitted earlier."
+    ]
+
+
+def test_a_tie_break_in_year_one_is_a_field_error_not_a_crash(db):
+    assert "tie_break_at" in errors_of(tie_break_at=datetime(1, 1, 1, tzinfo=UTC))
+
+
+def test_a_pool_snapshot_before_express_entry_began_is_refused(db):
+    errors = errors_of(pool=consistent_pool(), pool_as_of=date(1, 1, 1))
+    assert errors["pool_as_of"] == [
+        "The pool snapshot date 0001-01-01 is before Express Entry began on 2015-01-01."
+    ]
+
+
+def test_a_round_run_on_another_day_than_its_draw_date_is_refused(db):
+    assert errors_of(ran_at=datetime(2024, 5, 20, 15, 0, tzinfo=UTC))["ran_at"] == [
+        "The round was run at 2024-05-20 15:00 UTC, not on the draw date (2024-05-30) "
+        "or the day after; every IRCC round ran on one of the two."
+    ]
+
+
+def test_a_round_run_in_the_evening_in_ottawa_is_accepted_on_the_next_utc_day(db):
+    # Round 7 (2015-04-10) was run at 00:00 UTC on the 11th, 20:00 on the 10th in Ottawa.
+    draw = record(ran_at=datetime(2024, 5, 31, 0, 5, tzinfo=UTC)).draw
+    assert draw.ran_at.day == 31
+
+
+def test_a_tie_break_after_the_round_was_run_is_refused(db):
+    errors = errors_of(
+        ran_at=datetime(2024, 5, 30, 14, 0, tzinfo=UTC),
+        tie_break_at=datetime(2024, 5, 30, 15, 0, tzinfo=UTC),
+    )
+    assert errors["tie_break_at"] == [
+        "The tie-breaking time (2024-05-30 15:00 UTC) is after the round was run "
+        "(2024-05-30 14:00 UTC); it is the submission time of a profile already in the pool."
+    ]
+
+
+def test_a_tie_break_at_the_moment_the_round_was_run_is_accepted(db):
+    moment = datetime(2024, 5, 30, 14, 0, tzinfo=UTC)
+    assert record(ran_at=moment, tie_break_at=moment).draw.tie_break_at == moment
+
+
+def test_a_round_of_more_than_100000_invitations_is_refused(db):
+    assert errors_of(invitations=100_001)["invitations"] == [
+        "A round issues at most 100,000 invitations; IRCC's largest issued 27,332 "
+        "(round 176, 2021-02-13)."
+    ]
+
+
+def test_a_round_of_27332_invitations_like_round_176_is_accepted(db):
+    assert record(invitations=27_332).draw.invitations == 27_332

@@ -5,10 +5,11 @@ e-mail, sets a password, signs in and sees the same score.
 import re
 
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import sign_in
-from tests.factories import PASSWORD, ConsultantFactory, FirmFactory
+from tests.factories import PASSWORD, ClientFactory, ConsultantFactory, FirmFactory
 
 
 def test_consultant_adds_a_client_and_the_client_sees_the_same_score(live_server, page):
@@ -56,3 +57,20 @@ def test_consultant_adds_a_client_and_the_client_sees_the_same_score(live_server
     page.get_by_role("link", name="My standing").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your Express Entry file")
     expect(page.get_by_test_id("crs-total")).to_have_text(consultant_sees)
+
+
+def test_client_pages_fit_a_phone_screen_with_a_long_unbroken_name(live_server, browser):
+    firm = FirmFactory(name="Maple Route Immigration")
+    ConsultantFactory(username="chloe", membership__firm=firm)
+    file = ClientFactory(
+        firm=firm, first_name="A" * 100, last_name="B" * 100, spouse_name="C" * 200,
+        marital_status="married", email=f"{'d' * 60}@example.com",
+    )  # fmt: skip
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    sign_in(page, live_server, "chloe", PASSWORD)
+    for path in (file.get_absolute_url(), reverse("profiles:client_edit", args=[file.public_id])):
+        page.goto(f"{live_server.url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (path, width)
+    context.close()

@@ -136,12 +136,16 @@ def test_api_hides_another_firms_client_with_a_404(client, firm_b_consultant, fi
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("actor", ["firm_a_client", "staff_user", None])
+@pytest.mark.parametrize("actor", ["firm_a_client", "staff_user"])
 def test_non_consultants_get_no_client_list_in_the_api(client, request, file_a, actor):
-    if actor:
-        client.force_login(request.getfixturevalue(actor))
+    client.force_login(request.getfixturevalue(actor))
     assert client.get(_api()).status_code == 403
     assert client.get(_api(file_a)).status_code == 403
+
+
+def test_anonymous_visitors_are_asked_to_sign_in_for_the_client_list_api(client, file_a):
+    assert client.get(_api()).status_code == 401
+    assert client.get(_api(file_a)).status_code == 401
 
 
 def test_me_returns_the_signed_in_clients_own_file(client, firm_a_client, file_a):
@@ -151,11 +155,14 @@ def test_me_returns_the_signed_in_clients_own_file(client, firm_a_client, file_a
     assert "total" in body["score"]
 
 
-@pytest.mark.parametrize("actor", ["firm_a_consultant", "staff_user", None])
+@pytest.mark.parametrize("actor", ["firm_a_consultant", "staff_user"])
 def test_me_is_only_for_clients(client, request, actor):
-    if actor:
-        client.force_login(request.getfixturevalue(actor))
+    client.force_login(request.getfixturevalue(actor))
     assert client.get(reverse("api-me")).status_code == 403
+
+
+def test_anonymous_visitors_are_asked_to_sign_in_for_me(client):
+    assert client.get(reverse("api-me")).status_code == 401
 
 
 def test_client_cannot_patch_contact_details_in_the_api_unless_allowed(client, firm_a_client):

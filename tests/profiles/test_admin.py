@@ -1,5 +1,8 @@
 """Staff edit client files in the admin; a save there re-scores the file like any other write."""
 
+import re
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
@@ -30,3 +33,38 @@ def test_client_history_page_opens_for_staff(client, staff_user, firm_a):
     file = ClientFactory(firm=firm_a)
     client.force_login(staff_user)
     assert client.get(reverse("admin:profiles_client_history", args=[file.pk])).status_code == 200
+
+
+def test_client_admin_has_no_view_on_site_link(client, staff_user, firm_a):
+    # The client pages are for the firm's consultants: the link was a 404 for staff.
+    file = ClientFactory(firm=firm_a)
+    client.force_login(staff_user)
+    response = client.get(reverse("admin:profiles_client_change", args=[file.pk]))
+    assert b"View on site" not in response.content
+
+
+def test_saving_a_client_in_the_admin_keeps_the_exact_submission_time(client, staff_user, firm_a):
+    submitted = datetime(2026, 2, 18, 18, 7, 42, 123456, tzinfo=UTC)
+    file = ClientFactory(firm=firm_a, profile_submitted_at=submitted)
+    client.force_login(staff_user)
+    url = reverse("admin:profiles_client_change", args=[file.pk])
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for bound in form:  # what the browser sends back for the page as rendered
+        html = bound.as_widget()
+        for name, value in re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', html):
+            data[name] = value
+        for name in re.findall(r'name="([^"]+)"[^>]*checked', html):
+            data[name] = "on"
+        for name, value in re.findall(
+            r'name="([^"]+)".*?<option value="([^"]*)" selected', html, re.S
+        ):
+            data[name] = value
+    data["phone"] = "+1 613 555 0199"
+    for prefix in ("credentials", "language_results", "work_periods"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    file.refresh_from_db()
+    assert file.phone == "+1 613 555 0199"
+    assert file.profile_submitted_at == submitted

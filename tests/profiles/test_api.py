@@ -40,8 +40,24 @@ def test_bad_nested_fact_is_a_400_naming_the_list_and_item(client, firm_a_consul
     bad = {**NEW_CLIENT, "work_periods": [{"noc": "00000", "start": "2021-06-01"}]}
     response = _create(client, firm_a_consultant, bad)
     assert response.status_code == 400
-    assert "Item 1" in str(response.json()["work_periods"])
+    assert list(response.json()["work_periods"]["0"]) == ["noc"]
     assert not Client.objects.exists()
+
+
+def _second_result(**change) -> dict:
+    good = NEW_CLIENT["language_results"][0]
+    return {**NEW_CLIENT, "language_results": [good, {**good, **change}]}
+
+
+def test_nested_errors_have_one_shape_whichever_layer_finds_them(client, firm_a_consultant):
+    # "x" fails the serializer's number field; 9.5 passes it and fails the model (IELTS tops
+    # out at 9). Both come back as {list: {index: {field: [messages]}}}.
+    not_a_number = _create(client, firm_a_consultant, _second_result(listening="x")).json()
+    out_of_range = _create(client, firm_a_consultant, _second_result(listening=9.5)).json()
+    assert list(not_a_number) == list(out_of_range) == ["language_results"]
+    assert list(not_a_number["language_results"]["1"]) == ["listening"]
+    assert list(out_of_range["language_results"]["1"]) == ["listening"]
+    assert isinstance(out_of_range["language_results"]["1"]["listening"], list)
 
 
 def test_missing_required_fields_are_field_errors(client, firm_a_consultant):
@@ -80,6 +96,19 @@ def test_me_may_opt_in_to_notifications_without_contact_rights(client, firm_a_cl
         reverse("api-me"), {"notifications_opt_in": True}, content_type="application/json"
     )
     assert response.status_code == 200
+
+
+def test_me_patch_of_a_read_only_field_is_a_400_naming_it(client, firm_a_client):
+    Client.objects.filter(user=firm_a_client).update(contact_updates_allowed=True)
+    client.force_login(firm_a_client)
+    response = client.patch(
+        reverse("api-me"),
+        {"first_name": "Zed", "birth_date": "1990-01-01", "phone": "+1 555"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()) == {"first_name", "birth_date"}
+    assert Client.objects.get(user=firm_a_client).phone != "+1 555"  # nothing changed
 
 
 def test_schema_lists_the_client_endpoints(client, db):

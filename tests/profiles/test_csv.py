@@ -1,15 +1,27 @@
 """CSV import (all or nothing, every problem with its line and column) and export."""
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 
 from profiles.csv_export import export_csv
-from profiles.csv_format import COLUMNS, template_csv
+from profiles.csv_format import COLUMNS, documentation, template_csv
 from profiles.models import Client, LanguageTestResult, WorkPeriod
-from profiles.services import ImportRejected, import_clients_csv
+from profiles.services import (
+    CLIENT_FIELDS,
+    FACT_FIELDS,
+    ImportRejected,
+    import_clients_csv,
+    refresh_scores,
+)
+from tests.factories import (
+    ClientFactory,
+    CredentialFactory,
+    LanguageResultFactory,
+    WorkPeriodFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +184,83 @@ def test_export_carries_the_current_crs(client, firm_a_consultant):
         str(c) for c in Client.objects.values_list("current_crs", flat=True)
     }
     assert date.today().isoformat()[:4] in rows[0]
+
+
+@pytest.fixture
+def full_file(firm_a):
+    """A married client with 3 results, 3 credentials, 4 jobs and spouse facts, address and
+    contact rights: more of everything than the template's column groups hold."""
+    file = ClientFactory(
+        firm=firm_a, marital_status="married", spouse_name="Maya", address="1 Rue Main\nOttawa",
+        contact_updates_allowed=True,
+        profile_submitted_at=datetime(2026, 3, 2, 15, 15, 7, 250000, tzinfo=UTC),
+    )  # fmt: skip
+    for level, in_canada, eca in (("masters", False, date(2023, 1, 5)),
+                                  ("bachelors", False, date(2022, 6, 1)),
+                                  ("two_year", True, None)):  # fmt: skip
+        CredentialFactory(client=file, level=level, in_canada=in_canada, eca_date=eca,
+                          institution="Université Laval")  # fmt: skip
+    LanguageResultFactory(client=file, test_date=date(2026, 5, 1))
+    LanguageResultFactory(client=file, test="tef", listening=560, reading=540, writing=500,
+                          speaking=520, test_date=date(2025, 12, 1))  # fmt: skip
+    LanguageResultFactory(client=file, test="ielts", listening=8, reading=7, writing=7,
+                          speaking=7, test_date=date(2025, 1, 20))  # fmt: skip
+    for start in (date(2016, 1, 4), date(2018, 1, 8), date(2020, 3, 2)):
+        WorkPeriodFactory(client=file, start=start, end=start + timedelta(days=600),
+                          in_canada=False, employer="Acme")  # fmt: skip
+    WorkPeriodFactory(client=file, start=date(2023, 2, 1), self_employed=True)
+    CredentialFactory(client=file, person="spouse", level="bachelors", in_canada=True)
+    CredentialFactory(client=file, person="spouse", level="masters", in_canada=True)
+    LanguageResultFactory(client=file, person="spouse")
+    WorkPeriodFactory(client=file, person="spouse", start=date(2024, 1, 1))
+    WorkPeriodFactory(client=file, person="spouse", start=date(2019, 1, 1), end=date(2021, 1, 1))
+    refresh_scores(clients=[file.pk])
+    return file
+
+
+def _facts(file) -> dict:
+    return {
+        model: sorted(
+            tuple(str(value) for value in row)
+            for row in model.objects.filter(client=file).values_list(*FACT_FIELDS[model])
+        )
+        for model in FACT_FIELDS
+    }
+
+
+def test_export_then_import_keeps_every_fact_and_the_score(firm_a, firm_b, full_file):
+    exported = "".join(export_csv(Client.objects.filter(pk=full_file.pk)))
+    (copy,) = import_clients_csv(firm=firm_b, by=None, file=io.BytesIO(exported.encode()))
+    full_file.refresh_from_db()
+    assert _facts(copy) == _facts(full_file)
+    for name in CLIENT_FIELDS:
+        assert getattr(copy, name) == getattr(full_file, name), name
+    assert copy.current_crs == full_file.current_crs
+
+
+def test_import_accepts_numbered_groups_beyond_the_template(firm_a):
+    extra = {f"work4_{k[6:]}": v for k, v in GOOD.items() if k.startswith("work1_")}
+    header = [*COLUMNS, *extra]
+    (client,) = import_clients_csv(
+        firm=firm_a, by=None, file=_csv({**GOOD, **extra}, header=header)
+    )
+    assert client.work_periods.count() == 2
+
+
+def test_the_column_guide_documents_every_template_column():
+    assert [row["column"] for row in documentation()] == COLUMNS
+
+
+def test_the_template_has_a_column_for_every_client_field_the_forms_take():
+    assert set(CLIENT_FIELDS) <= set(COLUMNS)
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash(firm_a):
+    data = _csv({**GOOD, "spouse_name": "x" * 200_000})
+    with pytest.raises(ImportRejected) as rejected:
+        import_clients_csv(firm=firm_a, by=None, file=data)
+    assert [p.line for p in rejected.value.problems] == [2]
+
+
+def test_a_nul_character_in_a_cell_is_a_problem_on_its_column(firm_a):
+    assert _problems(firm_a, {**GOOD, "last_name": "Oka\x00for"}) == [(2, "last_name")]

@@ -64,13 +64,16 @@ def test_fact_form_rejects_impossible_test_scores_inline(client, firm_a_consulta
     assert "listening" in response.context["form"].errors
 
 
-def test_spouse_fact_for_a_single_client_is_a_field_error(client, firm_a_consultant, file_a):
+def test_spouse_fact_for_a_single_client_is_refused_with_a_visible_error(
+    client, firm_a_consultant, file_a
+):
     client.force_login(firm_a_consultant)
     url = reverse("profiles:fact_create", args=[file_a.public_id, "languages"])
     data = {"person": "spouse", "test": "celpip", "listening": 9, "reading": 9,
             "writing": 9, "speaking": 9, "test_date": "2026-01-01"}  # fmt: skip
     response = client.post(url, data)
-    assert "person" in response.context["form"].errors
+    # "Whose" is hidden for a client without a partner, so the error goes on top of the form.
+    assert "Set the marital status" in " ".join(response.context["form"].non_field_errors())
 
 
 def test_adding_a_fact_re_scores_the_file(client, firm_a_consultant, file_a):

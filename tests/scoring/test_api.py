@@ -259,3 +259,22 @@ def test_the_api_docs_page_is_served_without_a_cdn(client):
     assert response.status_code == 200
     assert b"drf_spectacular_sidecar" in response.content
     assert b"cdn." not in response.content
+
+
+def test_json_nested_a_thousand_levels_deep_is_a_400_not_a_500(client):
+    response = post_raw(client, '{"education": ' + "[" * 1000 + "]" * 1000 + "}")
+    assert response.status_code == 400
+    assert "nested more than 32 levels deep" in response.json()["__all__"][0]
+
+
+def test_an_unknown_value_is_quoted_in_part_not_echoed_in_full(client):
+    response = post(client, e2(education="x" * 100_000))
+    assert response.json()["education"] == [
+        "Unknown value 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…; expected one of "
+        "none|secondary|one_year|two_year|bachelors|two_or_more|masters|doctoral."
+    ]
+
+
+def test_an_unknown_field_name_is_quoted_in_part_not_echoed_in_full(client):
+    response = post(client, e2(**{"y" * 100_000: 1}))
+    assert response.json() == {"y" * 39 + "…": ["Unknown field."]}

@@ -259,3 +259,9 @@ def test_scoring_before_express_entry_began_names_as_of():
     with pytest.raises(InvalidInput) as caught:
         score(candidate(), date(2014, 12, 31))
     assert caught.value.field == "as_of"
+
+
+def test_language_result_built_directly_with_a_long_unknown_test_quotes_it_in_part():
+    with pytest.raises(InvalidInput) as caught:
+        LanguageResult("t" * 10_000, 8, 7, 7, 7)
+    assert caught.value.message.startswith("Unknown value '" + "t" * 38 + "…;")

@@ -276,3 +276,9 @@ def test_upcoming_birthdays_that_cost_points_are_listed_with_dates(client):
     content = client.post(URL, e2(age="", birth_date="1996-01-15")).content.decode()
     event = r'<time datetime="2027-01-15">15 Jan 2027</time>: Turns 31:\s+total \d+ \(-\d+\)'
     assert re.search(event, content)
+
+
+def test_a_100000_character_education_does_not_come_back_in_the_page(client):
+    response = client.post(URL, e2(education="x" * 100_000))
+    assert response.status_code == 200
+    assert len(response.content) < 50_000

@@ -141,3 +141,9 @@ def test_the_real_process_exits_2_with_the_message_on_stderr_only():
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert "record 1: first_language.listening:" in result.stderr
+
+
+def test_json_nested_a_thousand_levels_deep_exits_with_status_2(tmp_path):
+    error, _, _ = failure(tmp_path, "[" * 1000 + "]" * 1000)
+    assert error.returncode == 2
+    assert "nested more than 32 levels deep" in str(error)

@@ -20,6 +20,7 @@ PURE_MODULES = [
     "scoring.fsw",
     "scoring.eligibility",
     "scoring.advice",
+    "scoring.json_input",
 ]
 
 

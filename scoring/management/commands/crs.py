@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from scoring.errors import InvalidInput
+from scoring.json_input import Decoder, NestedTooDeep
 from scoring.parsing import parse_request, result_to_json
 
 BAD_INPUT = 2
@@ -80,7 +81,10 @@ class Command(BaseCommand):
         except UnicodeDecodeError:
             raise CommandError(f"{name} is not UTF-8 text.", returncode=BAD_INPUT) from None
         try:
-            data = json.loads(text, parse_constant=_refuse_constant)
+            data = json.loads(text, cls=Decoder, parse_constant=_refuse_constant)
+        except NestedTooDeep as error:
+            message = f"{name} is not valid JSON: {error}."
+            raise CommandError(message, returncode=BAD_INPUT) from None
         except json.JSONDecodeError as error:
             raise CommandError(
                 f"{name} is not valid JSON: {error.msg} (line {error.lineno}, "
