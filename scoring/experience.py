@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from math import ceil
+from math import floor
 
 from scoring.types import WorkPeriod
 
@@ -142,25 +142,34 @@ def by_occupation(periods: Iterable[WorkPeriod]) -> dict[str, list[WorkPeriod]]:
 def next_year_completes(
     work_history: Iterable[WorkPeriod], on: date, *, canadian: bool, until: date
 ) -> date | None:
-    """The first date after ``on`` (up to ``until``) with one more whole year of experience.
+    """The first date after ``on`` (up to ``until``) with one more whole year of experience:
+    the first day ``canadian_years`` (or ``foreign_years``) is one higher than on ``on``.
 
     Assumes the periods go on as recorded (open-ended ones indefinitely). None when no counted
-    work continues past ``on`` or the year would complete after ``until``. Work older than 10
-    years drops out of the window as time passes, so the date is found by stepping, each step the
-    fewest days the ongoing hours could need.
+    work is left to do or the year would complete after ``until``. Each candidate day is judged
+    by ``whole_years(window_hours(...))``, the very test ``canadian_years`` applies, so the two
+    cannot disagree by a rounding error; only days on which the count cannot yet have gone up
+    are skipped.
     """
     where = counts_as_canadian if canadian else counts_as_foreign
     periods = [p for p in work_history if where(p)]
-    target = (whole_years(window_hours(periods, on, where)) + 1) * HOURS_PER_YEAR
-    day = on + timedelta(days=1)
-    while day <= until:
-        weekly = sum(
-            p.hours_per_week for p in periods if p.start < day and (p.end is None or p.end >= day)
-        )
-        if weekly <= 0:
+    total = window_hours(periods, on, where)
+    target = whole_years(total) + 1
+    day = on
+    while True:
+        # The most one day can add from here: every job with work still to come, capped at full
+        # time. Older work leaving the window only takes hours away, so no day before
+        # ``day + missing / most`` can reach the target. Stepping by the hours of the jobs held
+        # on ``day`` passed the first day when a job started later, and rounding the step up
+        # passed it by a day when the hours came out a hair short of a whole day's worth.
+        weekly = sum(p.hours_per_week for p in periods if p.end is None or p.end >= day)
+        most = min(weekly, FULL_TIME_HOURS_PER_WEEK) / 7
+        if most <= 0:
             return None
-        missing = target - window_hours(periods, day, where)
-        if missing <= _EPSILON * HOURS_PER_YEAR:
+        missing = target * HOURS_PER_YEAR - total
+        day += timedelta(days=max(1, floor(missing / most)))
+        if day > until:
+            return None
+        total = window_hours(periods, day, where)
+        if whole_years(total) >= target:
             return day
-        day += timedelta(days=max(1, ceil(missing * 7 / min(weekly, FULL_TIME_HOURS_PER_WEEK))))
-    return None

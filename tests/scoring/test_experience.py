@@ -1,6 +1,9 @@
 """Work history to experience years (crs-rules.md §2.5, §7.2: 1,560 h a year, 30 h/week cap)."""
 
-from datetime import date
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring import experience as xp
 from tests.scoring.builders import job
@@ -111,3 +114,77 @@ def test_back_to_back_jobs_form_one_run():
     ]
     run = xp.longest_run_hours(history, start=date(2016, 1, 1), end=ON)
     assert run == 366 * 30 / 7
+
+
+def test_next_year_is_the_day_the_year_is_counted():
+    # Reported: 37.5 h/week from 2022-01-21 plus an overlapping job; the year is counted on
+    # 2027-01-15 (1,820 days at the 30 h/week cap), but a rounding error stepped past it.
+    history = [
+        job("13110", date(2022, 1, 21), None, hours=37.5),
+        job("20012", date(2024, 6, 29), date(2026, 7, 9)),
+    ]
+    found = xp.next_year_completes(
+        history, date(2026, 11, 25), canadian=True, until=date(2028, 11, 25)
+    )
+    assert found == date(2027, 1, 15)
+    assert xp.canadian_years(history, date(2027, 1, 14)) == 4
+    assert xp.canadian_years(history, found) == 5
+
+
+def test_next_year_counts_a_job_starting_after_a_gap():
+    # 181 days in 2025, then 183 more from 2026-03-01: the year completes 2026-08-31, though
+    # no job is held on ON.
+    history = [
+        job("21231", date(2025, 1, 1), date(2025, 6, 30)),
+        job("21231", date(2026, 3, 1), None),
+    ]
+    found = xp.next_year_completes(history, ON, canadian=True, until=date(2030, 1, 1))
+    assert found == date(2026, 8, 31)
+    assert xp.canadian_years(history, found - timedelta(days=1)) == 0
+    assert xp.canadian_years(history, found) == 1
+
+
+# NOCs of TEER 0-5, so some jobs count and some do not.
+_NOCS = st.sampled_from(["00012", "13110", "20012", "21231", "33102", "44101", "64100", "75101"])
+
+
+@st.composite
+def _jobs(draw):
+    start = draw(st.dates(date(2012, 1, 1), date(2027, 6, 30)))
+    length = draw(st.sampled_from([None, None, 0]) | st.integers(0, 2500))
+    return job(
+        draw(_NOCS),
+        start,
+        None if length is None else start + timedelta(days=length),
+        hours=draw(st.sampled_from([7.5, 15, 20, 22.5, 30, 37.5, 40]) | st.floats(0.5, 80)),
+        in_canada=draw(st.booleans()),
+        authorised=draw(st.booleans()),
+        self_employed=draw(st.booleans()),
+        student=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    history=st.lists(_jobs(), min_size=1, max_size=4),
+    on=st.dates(date(2018, 1, 1), date(2027, 12, 31)),
+    span=st.integers(1, 800),
+    canadian=st.booleans(),
+)
+def test_next_year_completes_on_the_first_day_the_count_goes_up(history, on, span, canadian):
+    years = xp.canadian_years if canadian else xp.foreign_years
+    until = on + timedelta(days=span)
+    before = years(history, on)
+    first = next(
+        (
+            on + timedelta(days=n)
+            for n in range(1, span + 1)
+            if years(history, on + timedelta(days=n)) > before
+        ),
+        None,
+    )
+    found = xp.next_year_completes(history, on, canadian=canadian, until=until)
+    assert found == first
+    if found is not None:
+        assert years(history, found - timedelta(days=1)) == before
+        assert years(history, found) == before + 1
