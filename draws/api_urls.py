@@ -2,9 +2,12 @@
 
 from django.urls import path
 
-from draws import api
+from draws import (
+    api,
+    converters,  # noqa: F401  (registers <round:…>)
+)
 
 urlpatterns = [
     path("draws/", api.DrawListAPI.as_view(), name="api-draw-list"),
-    path("draws/<str:number>/", api.DrawDetailAPI.as_view(), name="api-draw-detail"),
+    path("draws/<round:number>/", api.DrawDetailAPI.as_view(), name="api-draw-detail"),
 ]

@@ -198,3 +198,8 @@ def test_the_browsers_default_icon_address_leads_to_the_icon(client, db):
 
 def test_the_icon_is_a_static_file():
     assert finders.find("favicon.svg") is not None
+
+
+@pytest.mark.parametrize("path", ["/draws/%00/", "/draws/0/", "/draws/12x4/", "/api/v1/draws/%00/"])
+def test_a_path_that_is_not_a_round_number_is_a_404_not_a_crash(client, db, path):
+    assert client.get(path).status_code == 404
