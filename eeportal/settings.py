@@ -227,6 +227,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Rates for views that opt in with a throttle scope; no throttle applies by default.
     "DEFAULT_THROTTLE_RATES": {"crs": env("CRS_API_RATE", default="120/min")},
+    # How many proxies in front of the site append to X-Forwarded-For. Without it DRF keys the
+    # throttle on the whole client-supplied header, which anyone can change per request.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "EE Portal API",

@@ -38,12 +38,12 @@ def language(**changes) -> dict:
     return result
 
 
-def post(client, data):
-    return post_raw(client, json.dumps(data))
+def post(client, data, **headers):
+    return post_raw(client, json.dumps(data), **headers)
 
 
-def post_raw(client, body: str):
-    return client.post(URL, body, content_type="application/json")
+def post_raw(client, body: str, **headers):
+    return client.post(URL, body, content_type="application/json", **headers)
 
 
 def sections(result: dict) -> tuple:
@@ -235,6 +235,14 @@ def test_a_get_is_not_allowed(client):
 def test_anonymous_clients_are_throttled_past_the_rate(client, monkeypatch):
     monkeypatch.setattr(CRSThrottle, "THROTTLE_RATES", {"crs": "2/min"})
     codes = [post(client, e2()).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, monkeypatch):
+    monkeypatch.setattr(CRSThrottle, "THROTTLE_RATES", {"crs": "2/min"})
+    codes = [
+        post(client, e2(), HTTP_X_FORWARDED_FOR=f"203.0.113.{i}").status_code for i in range(3)
+    ]
     assert codes == [200, 200, 429]
 
 
