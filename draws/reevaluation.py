@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from draws import tasks
@@ -161,12 +161,24 @@ def evaluate_chunk(*, chunk_id: int) -> None:
         _close_chunk(chunk, evaluated=0, failed=0)
         return
     ReevaluationChunk.objects.filter(pk=chunk.pk).update(attempts=F("attempts") + 1)
-    evaluated, _failed = evaluate_clients(
-        draw=run.draw,
-        revision=run.revision,
-        clients=range(chunk.first_id, chunk.last_id + 1),
-        close_chunk=chunk,
-    )
+    try:
+        evaluated, _failed = evaluate_clients(
+            draw=run.draw,
+            revision=run.revision,
+            clients=range(chunk.first_id, chunk.last_id + 1),
+            close_chunk=chunk,
+        )
+    except Exception as exc:
+        # Left pending, resume_stalled_runs tries it again; a chunk that keeps failing (a bug,
+        # not a dead worker) must not be retried forever nor keep its run open for ever.
+        if chunk.attempts + 1 < settings.REEVALUATION_MAX_ATTEMPTS:
+            raise
+        log.exception("Giving up on %s after %s attempts", chunk, chunk.attempts + 1)
+        error = f"Clients {chunk.first_id} to {chunk.last_id}: {type(exc).__name__}: {exc}"
+        if _close_chunk(chunk, evaluated=0, failed=chunk.size):
+            Run.objects.filter(pk=run.pk).update(error=error[:2000])
+        _maybe_finish(run.pk)
+        return
     if evaluated is not None:
         _maybe_finish(run.pk)
 
@@ -220,9 +232,11 @@ def _maybe_finish(run_id: int) -> None:
 
 
 def finish_run(*, run_id: int) -> bool:
-    """Mark the run done (once, however many chunks think they were last) and move on."""
+    """Mark the run done, or failed if a chunk gave up (once, however many chunks think they
+    were last), and move on."""
     closed = Run.objects.filter(pk=run_id, state=State.RUNNING).update(
-        state=State.DONE, finished_at=timezone.now()
+        state=Case(When(error="", then=Value(State.DONE)), default=Value(State.FAILED)),
+        finished_at=timezone.now(),
     )
     if closed:
         transaction.on_commit(lambda: queue(tasks.send_draw_digests, run_id))

@@ -202,6 +202,8 @@ REEVALUATION_CHUNK_SIZE = env.int("REEVALUATION_CHUNK_SIZE", default=2000)
 REEVALUATION_ACTIVE_RUNS = env.int("REEVALUATION_ACTIVE_RUNS", default=2)
 # A chunk queued this long ago and still not done is sent again (its worker may have died).
 REEVALUATION_STALLED_AFTER = env.int("REEVALUATION_STALLED_AFTER", default=600)
+# A chunk that raised this many times is given up: its clients count as failed, the run fails.
+REEVALUATION_MAX_ATTEMPTS = env.int("REEVALUATION_MAX_ATTEMPTS", default=3)
 # Digest e-mails go out only for draws held this recently (not for a re-imported history).
 REEVALUATION_NOTIFY_WITHIN_DAYS = env.int("REEVALUATION_NOTIFY_WITHIN_DAYS", default=14)
 

@@ -188,3 +188,23 @@ def test_resume_finishes_a_run_whose_last_chunk_finished_without_closing_it():
     )
     type(chunk).objects.filter(pk=chunk.pk).update(done_at=dt.datetime.now(dt.UTC))
     assert reevaluation.resume_stalled_runs()["finished_runs"] == 1
+
+
+def test_a_chunk_that_keeps_failing_is_given_up_and_fails_its_run(settings, monkeypatch):
+    settings.REEVALUATION_MAX_ATTEMPTS = 2
+    pool_client()
+    run = record().run
+    reevaluation.reevaluate_draw(run_id=run.pk)
+    chunk = run.chunks.get()
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(reevaluation, "write_standings", broken)
+    with pytest.raises(RuntimeError):
+        reevaluation.evaluate_chunk(chunk_id=chunk.pk)  # first attempt: left for a retry
+    assert ReevaluationRun.objects.get(pk=run.pk).state == State.RUNNING
+    reevaluation.evaluate_chunk(chunk_id=chunk.pk)  # second attempt: given up
+    run.refresh_from_db()
+    assert (run.state, run.failed, run.done) == (State.FAILED, 1, 1)
+    assert "RuntimeError: disk full" in run.error
