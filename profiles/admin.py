@@ -1,10 +1,13 @@
 """Staff administration of firms, seats and client files, with each file's change history.
 
-Edits here bypass the consultant forms, so saving a client re-scores it and tells the
-re-evaluation (``services.facts_were_changed``) like every other write.
+Edits here bypass the consultant forms, so the admin keeps the services' rules itself: saving a
+client re-scores it and tells the re-evaluation (``services.facts_were_changed``), fact rows
+get the same person check, and deleting goes through ``services.delete_client``.
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -26,18 +29,42 @@ class MembershipAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
 
 
+class FactFormSet(BaseInlineFormSet):
+    """Fact rows added or changed here pass the check the consultant forms and the API get
+    from the services: no spouse rows for a client without a spouse or partner. ``instance``
+    already has the marital status posted with it (the client form is validated first).
+    Unchanged rows are left alone, as a consultant may keep a former spouse's rows.
+    """
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form):
+                continue
+            person = getattr(form, "cleaned_data", {}).get("person")
+            if person is None:
+                continue
+            try:
+                services.check_person(self.instance, person)
+            except ValidationError as error:
+                form.add_error(None, error)
+
+
 class CredentialInline(admin.TabularInline):
     model = EducationCredential
+    formset = FactFormSet
     extra = 0
 
 
 class LanguageResultInline(admin.TabularInline):
     model = LanguageTestResult
+    formset = FactFormSet
     extra = 0
 
 
 class WorkPeriodInline(admin.TabularInline):
     model = WorkPeriod
+    formset = FactFormSet
     extra = 0
     readonly_fields = ["teer"]
 
@@ -60,3 +87,12 @@ class ClientAdmin(SimpleHistoryAdmin):
         services.facts_were_changed(
             client_ids=[form.instance.pk], by=request.user, reason="Client file edited in the admin"
         )
+
+    # Through the service, as the consultant's delete does: it also removes the client's portal
+    # login, which a plain delete left active with no file behind it.
+    def delete_model(self, request, obj: Client) -> None:
+        services.delete_client(client=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for client in queryset:
+            services.delete_client(client=client, by=request.user)

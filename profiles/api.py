@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -18,9 +20,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from profiles import selectors, services
+from profiles.assessment import Assessment
 from profiles.filters import ClientFilter
 from profiles.roles import roles_of
-from profiles.serializers import ClientSerializer, ContactSerializer, MeSerializer
+from profiles.serializers import (
+    NESTED,
+    ClientSerializer,
+    ContactSerializer,
+    MeSerializer,
+    OwnFileSerializer,
+)
+
+FACT_RELATIONS = tuple(NESTED)  # credentials, language_results, work_periods
 
 
 class IsConsultant(permissions.BasePermission):
@@ -69,7 +80,7 @@ class ClientViewSet(
 
     def get_queryset(self):
         return selectors.clients_visible_to(user=self.request.user).prefetch_related(
-            "credentials", "language_results", "work_periods"
+            *FACT_RELATIONS
         )
 
     def perform_create(self, serializer: ClientSerializer) -> None:
@@ -96,8 +107,7 @@ class ClientViewSet(
         serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
 
 
-def _score(client) -> dict:
-    assessment = selectors.assessment_of(client=client, on=timezone.localdate())
+def _score(assessment: Assessment) -> dict:
     breakdown = assessment.breakdown
     answers = [
         {"key": key, "name": name, "eligible": a.eligible, "reason": a.reason}
@@ -125,15 +135,24 @@ class MeView(APIView):
 
     def _file(self, request: Request):
         return (
-            selectors.clients_visible_to(user=request.user)
-            .prefetch_related("credentials", "language_results", "work_periods")
-            .get()
+            selectors.clients_visible_to(user=request.user).prefetch_related(*FACT_RELATIONS).get()
         )
 
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
         client = self._file(request)
-        return Response({"client": ClientSerializer(client).data, "score": _score(client)})
+        # Scored from the rows prefetched for the file, without the coming dates (unused here
+        # and most of the cost). The file's current_crs and eligible_for are this same score's
+        # (OwnFileSerializer), not the stored copies, which lag a change of rules or a birthday
+        # until the nightly refresh: one response, one score.
+        assessment = selectors.assessment_of(
+            client=client,
+            on=timezone.localdate(),
+            rows=chain.from_iterable(getattr(client, name).all() for name in FACT_RELATIONS),
+            with_events=False,
+        )
+        file = OwnFileSerializer(client, context={"assessment": assessment}).data
+        return Response({"client": file, "score": _score(assessment)})
 
     @extend_schema(
         request=ContactSerializer,

@@ -13,45 +13,12 @@ from datetime import date
 from profiles.candidates import ClientFacts
 from profiles.coming_dates import DatedItem, coming_dates
 from scoring.advice import Suggestion, advice
-from scoring.categories import Category, Family, categories_in_force
+from scoring.categories import Category, categories_in_force
 from scoring.eligibility import Answer, category_eligibility, eligibility
 from scoring.engine import score, score_totals
+from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
 from scoring.lines import EDUCATION_LABELS
-from scoring.types import Breakdown, Candidate, Section
-
-PROGRAMS = {
-    "fsw": "Federal Skilled Worker",
-    "cec": "Canadian Experience Class",
-    "fst": "Federal Skilled Trades",
-}
-# The list filter offers programs and category families; a family's current version is the one
-# in force on the day the summary was computed.
-FAMILY_NAMES = {
-    Family.FRENCH: "French-language proficiency",
-    Family.HEALTHCARE: "Healthcare and social services",
-    Family.STEM: "STEM",
-    Family.TRADE: "Trades",
-    Family.TRANSPORT: "Transport",
-    Family.AGRICULTURE: "Agriculture and agri-food",
-    Family.EDUCATION: "Education",
-    Family.PHYSICIANS: "Physicians with Canadian work experience",
-    Family.RESEARCHERS: "Researchers with Canadian work experience",
-    Family.SENIOR_MANAGERS: "Senior managers with Canadian work experience",
-    Family.MILITARY: "Skilled military recruits",
-}
-ELIGIBILITY_CHOICES = [*PROGRAMS.items(), *((f.value, name) for f, name in FAMILY_NAMES.items())]
-# The engine names expired language results by input field ("spouse.language").
-EXPIRED_RESULTS = {
-    "first_language": "first official language",
-    "second_language": "second official language",
-    "spouse.language": "spouse's language",
-}
-SECTION_NAMES = {
-    Section.CORE: "Core / human capital",
-    Section.SPOUSE: "Spouse or partner",
-    Section.TRANSFERABILITY: "Skill transferability",
-    Section.ADDITIONAL: "Additional points",
-}
+from scoring.types import Breakdown, Candidate
 
 
 def _may_qualify(candidate: Candidate, category: Category) -> bool:
@@ -89,22 +56,23 @@ def summary(candidate: Candidate, on: date) -> tuple[int, str]:
 
 
 @dataclass(frozen=True)
-class ScoreSection:
-    name: str
-    total: int
-    lines: list
-
-
-@dataclass(frozen=True)
 class Assessment:
     on: date
     breakdown: Breakdown
-    sections: list[ScoreSection]
+    sections: list[SectionLines]
     programs: list[tuple[str, str, Answer]]
     categories: list[tuple[Category, Answer]]
     advice: list[Suggestion]
-    events: list[DatedItem]
+    events: list[DatedItem]  # empty unless asked for (assess(with_events=...))
     expired: list[str]  # what earns nothing because it expired, in words
+
+    @property
+    def eligible_keys(self) -> list[str]:
+        """What the client is eligible for, as ``Client.eligible_for`` stores it: programs,
+        then category families."""
+        keys = [key for key, _, answer in self.programs if answer.eligible]
+        families = [category.family.value for category, a in self.categories if a.eligible]
+        return list(dict.fromkeys(keys + families))
 
 
 def _lapsed_ecas(facts: ClientFacts, candidate: Candidate, on: date) -> dict[str, str]:
@@ -126,46 +94,36 @@ def _lapsed_ecas(facts: ClientFacts, candidate: Candidate, on: date) -> dict[str
 
 def _expired(breakdown: Breakdown, lapsed: dict[str, str]) -> list[str]:
     """What earns nothing because it expired, in words (the engine names fields)."""
-    return [f"the {EXPIRED_RESULTS.get(name, name)} result" for name in breakdown.expired] + list(
+    return [f"the {EXPIRED_NAMES.get(name, name)} result" for name in breakdown.expired] + list(
         lapsed.values()
     )
 
 
-def assess(facts: ClientFacts, on: date) -> Assessment:
-    """The full picture for one client on ``on``: score, eligibility, advice, dated events."""
+def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessment:
+    """The full picture for one client on ``on``: score, eligibility, advice and, unless
+    ``with_events`` is false, the dated events ahead (the larger part of the time: each is the
+    client re-scored on its day and on the day before).
+    """
     candidate = facts.candidate(on)
     breakdown = score(candidate, on)
     lapsed = _lapsed_ecas(facts, candidate, on)
-    lines = [
+    lines = tuple(
         line._replace(detail=f"{line.detail}: {lapsed[line.factor]}")
         if line.factor in lapsed
         else line
         for line in breakdown.lines
-    ]
-    sections = [
-        ScoreSection(
-            name,
-            getattr(breakdown, section.value),
-            [line for line in lines if line.section is section],
-        )
-        for section, name in SECTION_NAMES.items()
-        if section is not Section.SPOUSE or breakdown.with_spouse
-    ]
+    )
     programs = eligibility(candidate, on)
     return Assessment(
         on=on,
         breakdown=breakdown,
-        sections=sections,
-        programs=[(key, name, getattr(programs, key)) for key, name in PROGRAMS.items()],
+        sections=sections(breakdown, lines),
+        programs=[(key, name, getattr(programs, key)) for key, name in PROGRAM_NAMES.items()],
         categories=[
             (category, category_eligibility(candidate, category, on))
             for category in categories_in_force(on)
         ],
         advice=advice(candidate, on)[:10],
-        events=coming_dates(facts, on),
+        events=coming_dates(facts, on) if with_events else [],
         expired=_expired(breakdown, lapsed),
     )
-
-
-def family_name(key: str) -> str:
-    return dict(ELIGIBILITY_CHOICES).get(key, key)

@@ -29,12 +29,11 @@ from itertools import product
 from typing import Any
 
 from django.db.models import Model, QuerySet
-from django.utils import timezone
 
 from profiles.choices import WITH_PARTNER, FirstLanguage, Person
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
-from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months
-from scoring.eligibility import ECA_VALIDITY_YEARS
+from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months, local_date
+from scoring.eligibility import eca_expiry_date
 from scoring.engine import score_totals
 from scoring.experience import canadian_years, summarise
 from scoring.types import (
@@ -102,13 +101,7 @@ class Credential:
     @property
     def eca_expires_on(self) -> date | None:
         """The first day the ECA is 5 years old and the credential stops counting (§9)."""
-        eca = self.eca_date
-        if eca is None:
-            return None
-        try:
-            return eca.replace(year=eca.year + ECA_VALIDITY_YEARS)
-        except ValueError:  # issued on 29 February: still under 5 years on 28 February
-            return date(eca.year + ECA_VALIDITY_YEARS, 3, 1)
+        return None if self.eca_date is None else eca_expiry_date(self.eca_date)
 
     @property
     def three_years_or_more(self) -> bool:
@@ -281,15 +274,6 @@ class ClientFacts:
         if not pairs:  # the declared language has no result: the other one comes first
             pairs = [(first, None) for first in english + french]
         return pairs or [(None, None)]
-
-
-def local_date(moment: datetime) -> date:
-    """The date of ``moment`` in the site's time zone (Ottawa's, as IRCC's).
-
-    Not ``timezone.localtime``: its per-call lookup of the active time zone cost a tenth of
-    the time of loading a chunk of clients, and a worker has no per-request zone anyway.
-    """
-    return moment.astimezone(timezone.get_default_timezone()).date()
 
 
 def _by(day: date | None, on: date) -> bool:

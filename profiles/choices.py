@@ -6,6 +6,7 @@ engine's own strings, so a stored fact converts to a ``Candidate`` without a tra
 
 from django.db import models
 
+from scoring.labels import JOB_OFFER_NAMES
 from scoring.language import TEST_LABELS, LanguageTest
 from scoring.lines import EDUCATION_LABELS
 from scoring.types import Education, JobOffer
@@ -56,12 +57,7 @@ LanguageTestChoice = models.TextChoices(
     "LanguageTestChoice", [(test.name, (test.value, TEST_LABELS[test])) for test in LanguageTest]
 )
 JobOfferChoice = models.TextChoices(
-    "JobOfferChoice",
-    [
-        ("NONE", (JobOffer.NONE.value, "None")),
-        ("NOC_00", (JobOffer.NOC_00.value, "Senior management (NOC Major Group 00)")),
-        ("OTHER", (JobOffer.OTHER.value, "Other qualifying offer (TEER 0-3)")),
-    ],
+    "JobOfferChoice", [(offer.name, (offer.value, JOB_OFFER_NAMES[offer])) for offer in JobOffer]
 )
 
 

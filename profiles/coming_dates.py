@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from profiles.candidates import ClientFacts, Side, local_date
 from scoring import experience as xp
+from scoring.advice import birthdays
 from scoring.engine import score_totals
 from scoring.language import TEST_LABELS
 from scoring.lines import EDUCATION_LABELS
@@ -32,15 +33,6 @@ class DatedItem:
 
 # (day, description, listed even when the score stays)
 Found = tuple[date, str, bool]
-
-
-def _birthdays(birth: date, after: date, until: date) -> Iterator[Found]:
-    for year in range(after.year, until.year + 1):
-        try:
-            day = birth.replace(year=year)
-        except ValueError:  # 29 February: the age changes on 1 March in other years
-            day = date(year, 3, 1)
-        yield day, f"Turns {year - birth.year}", False
 
 
 def _expiries(side: Side, whose: str, on: date) -> Iterator[Found]:
@@ -65,32 +57,21 @@ def _years_words(count: int) -> str:
 
 def _experience(side: Side, whose: str, on: date, until: date, *, spouse: bool) -> Iterator[Found]:
     """Days the completed years of experience change, up or down (work older than 10 years
-    leaves the window). Walked day by day with the very function ``candidate`` uses, so no
-    date can be a day off: ``scoring.experience.next_year_completes`` can overshoot by one.
+    leaves the window), found by ``scoring.experience`` with the very count ``candidate`` uses.
     """
-    if not side.jobs:
-        return
     # A spouse's foreign work scores nothing (crs-rules.md §3).
-    kinds = ("Canadian",) if spouse else ("Canadian", "foreign")
-
-    def years(day: date) -> tuple[int, ...]:
-        return xp.summarise(side.jobs, day)[: len(kinds)]
-
-    previous, day = years(on), on
-    while day < until:
-        day += timedelta(days=1)
-        current = years(day)
-        for what, before, now in zip(kinds, previous, current, strict=True):
+    kinds = ((True, "Canadian"),) if spouse else ((True, "Canadian"), (False, "foreign"))
+    for canadian, what in kinds:
+        for day, before, now in xp.count_changes(side.jobs, on, canadian=canadian, until=until):
             if now > before:
                 yield day, f"{whose}{_years_words(now)} of {what} experience completed", False
-            elif now < before:
+            else:
                 words = f"{whose}{what} experience counts {_years_words(now)}"
                 yield day, f"{words} (older work leaves the 10-year window)", False
-        previous = current
 
 
 def _found(facts: ClientFacts, on: date, until: date) -> Iterator[Found]:
-    yield from _birthdays(facts.birth_date, on, until)
+    yield from ((day, words, False) for day, words in birthdays(facts.birth_date, on, until))
     yield from _expiries(facts.principal, "", on)
     yield from _experience(facts.principal, "", on, until, spouse=False)
     if facts.spouse_scored:

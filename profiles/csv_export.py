@@ -18,7 +18,16 @@ from collections.abc import Iterator
 from django.db.models import Count, QuerySet
 
 from profiles.choices import WITH_PARTNER, Person
-from profiles.csv_format import CLIENT_FIELDS, EXPORT_ONLY, KINDS, Group, Kind, columns, groups
+from profiles.csv_format import (
+    CLIENT_FIELDS,
+    EXPORT_ONLY,
+    KINDS,
+    Group,
+    Kind,
+    columns,
+    groups,
+    neutralise,
+)
 from profiles.models import Client
 
 CHUNK = 2000
@@ -38,6 +47,8 @@ def _cell(value: object) -> object:
         return int(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, str):
+        return neutralise(value)
     return "" if value is None else value
 
 

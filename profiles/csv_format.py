@@ -106,6 +106,23 @@ REQUIRED = frozenset({"first_name", "last_name", "birth_date"})
 EXPORT_ONLY = ("public_id", "current_crs", "crs_computed_on")
 
 
+# A text cell starting with one of these is a formula to a spreadsheet: "=HYPERLINK(...)" in an
+# address a client may edit would run on the consultant's machine (OWASP "CSV Injection"). The
+# export writes such a cell with a leading apostrophe, which spreadsheets read as "text", and
+# the import takes exactly that apostrophe off again, so "+1 416 555 0199" comes back as it was.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs as a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def restore(cell: str) -> str:
+    """The text ``neutralise`` was given: one leading apostrophe off a would-be formula only."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def groups(counts: dict[Kind, int]) -> list[Group]:
     """``counts[kind]`` groups of each kind, in the order of ``KINDS``."""
     return [kind.group(n) for kind in KINDS for n in range(1, counts.get(kind, 0) + 1)]

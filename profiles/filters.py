@@ -17,11 +17,11 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from profiles.assessment import ELIGIBILITY_CHOICES
 from profiles.choices import Person
 from profiles.models import Client, LanguageTestResult
 from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months
-from scoring.experience import years_before
+from scoring.dates import last_day_n_years_old
+from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS
 
 
@@ -34,7 +34,7 @@ class ClientFilter(django_filters.FilterSet):
         field_name="current_crs", lookup_expr="lte", label="CRS up to"
     )
     eligible = django_filters.ChoiceFilter(
-        choices=ELIGIBILITY_CHOICES, method="eligible_for", label="Eligible for"
+        choices=list(ELIGIBILITY_NAMES.items()), method="eligible_for", label="Eligible for"
     )
     latest_verdict = django_filters.ChoiceFilter(
         choices=lambda: _standing_model()._meta.get_field("verdict").choices,
@@ -118,14 +118,17 @@ class ClientFilter(django_filters.FilterSet):
         days (results last 2 years from the test date, §9).
         """
         today = timezone.localdate()
+        # Test dates after the last one already 2 years old today, up to the last one that is
+        # 2 years old on the day ``value`` days ahead: the engine's own expiry (expiry_date).
         expiring = LanguageTestResult.objects.filter(
             client=OuterRef("pk"),
             person=Person.PRINCIPAL,
-            test_date__gt=years_before(today, VALIDITY_YEARS),
-            test_date__lte=years_before(today + timedelta(days=int(value)), VALIDITY_YEARS),
+            test_date__gt=last_day_n_years_old(today, VALIDITY_YEARS),
+            test_date__lte=last_day_n_years_old(today + timedelta(days=int(value)), VALIDITY_YEARS),
         )
         return queryset.filter(Exists(expiring))
 
 
 def _standing_model():
+    # Through the reverse relation, not an import of draws: profiles must not depend on draws.
     return Client._meta.get_field("standings").related_model

@@ -20,9 +20,8 @@ from typing import NamedTuple
 
 from profiles.candidates import ClientFacts, local_date
 from profiles.models import ScoreChange
-from scoring.eligibility import ECA_VALIDITY_YEARS
+from scoring.eligibility import eca_expiry_date
 from scoring.engine import score_totals
-from scoring.experience import years_before
 from scoring.language import TEST_LABELS
 from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.rules import rules_on
@@ -149,7 +148,7 @@ def _education(old: Candidate, new: Candidate, before: date, after: date) -> str
     if new.education != old.education:
         label = EDUCATION_LABELS[new.education]
         eca = old.eca_date
-        if eca is not None and eca <= years_before(after, ECA_VALIDITY_YEARS):
+        if eca is not None and after >= eca_expiry_date(eca):
             words.append(f"ECA expired (5 years old): education counts as {label}")
         else:
             words.append(f"Education counts as {label}")

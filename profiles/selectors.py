@@ -7,15 +7,18 @@ up inside it, so another firm's client is a 404, never a 403.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, QuerySet, Window
+from django.db.models.functions import Lead
 from django.utils import timezone
 
 from profiles.assessment import Assessment, assess
-from profiles.candidates import facts_for
+from profiles.candidates import facts_of
 from profiles.models import (
     Client,
     EducationCredential,
@@ -64,9 +67,16 @@ def facts_of_client(*, client: Client) -> dict[str, list[Model]]:
     return {kind: list(model.objects.filter(client=client)) for kind, model in FACT_MODELS.items()}
 
 
-def assessment_of(*, client: Client, on: date) -> Assessment:
-    """Today's score, eligibility, advice and dated events, computed now (one client only)."""
-    return assess(facts_for([client.pk])[client.pk], on)
+def assessment_of(
+    *, client: Client, on: date, rows: Iterable[Model] | None = None, with_events: bool = True
+) -> Assessment:
+    """The score, eligibility, advice and (unless ``with_events`` is false) dated events on
+    ``on``, computed now (one client only). ``rows`` are the file's fact rows when the caller
+    has them already (``facts_of_client``, a prefetch): read again, they cost three queries.
+    """
+    if rows is None:
+        rows = chain.from_iterable(facts_of_client(client=client).values())
+    return assess(facts_of(client, rows), on, with_events=with_events)
 
 
 def score_history(*, client: Client, limit: int = 20) -> list[ScoreChange]:
@@ -107,19 +117,41 @@ def _display(field, value) -> str:
     return str(value)
 
 
+def _kept_predecessors(records: QuerySet, kept: list[Model]) -> dict[int, Model]:
+    """{object id: its record just before the oldest one in ``kept``} for each object whose
+    oldest kept record is a change, in one query: a LEAD window over each object's history,
+    keeping the records whose next one is that oldest kept record."""
+    oldest: dict[int, Model] = {}
+    for record in kept:
+        oldest.setdefault(record.id, record)
+    wanted = [record.history_id for record in oldest.values() if record.history_type == "~"]
+    if not wanted:
+        return {}
+    following = Window(
+        Lead("history_id"), partition_by=[F("id")], order_by=[F("history_date"), F("history_id")]
+    )
+    older = records.filter(id__in=list(oldest)).annotate(next_history_id=following)
+    return {record.id: record for record in older.filter(next_history_id__in=wanted)}
+
+
 def client_history(*, client: Client, limit: int = 100) -> list[Change]:
     """Who changed what and when in the file, newest first, with before/after values.
 
-    One query per audited table: the client and its three fact tables.
+    One query per audited table (the client and its three fact tables), each cut to its
+    newest ``limit`` records in SQL: a file edited for years has thousands. A change is shown
+    against the record before it of the same object; when a table has ``limit`` records or
+    more, an object's oldest kept change needs one older still, read by one more query.
+    Saves that changed nothing shown are left out, so a table may give fewer than ``limit``.
     """
     changes: list[Change] = []
     tables = [(Client, Client.history.filter(id=client.pk))]
     tables += [(m, m.history.filter(client_id=client.pk)) for m in FACT_MODELS.values()]
     for model, records in tables:
-        rows = records.order_by("id", "history_date", "history_id").select_related("history_user")
+        newest = records.select_related("history_user").order_by("-history_date", "-history_id")
+        kept = list(newest[:limit])[::-1]  # oldest first: each record's predecessor before it
         fields = [f for f in model.history.model._meta.fields if f.name not in _HIDDEN_IN_HISTORY]
-        previous_by_object: dict[int, Model] = {}
-        for record in rows:
+        previous_by_object = _kept_predecessors(records, kept) if len(kept) == limit else {}
+        for record in kept:
             before = previous_by_object.get(record.id)
             previous_by_object[record.id] = record
             kind = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rest_framework import serializers
 
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
+from scoring.api import CRSLineSerializer
 
 
 class CredentialSerializer(serializers.ModelSerializer):
@@ -42,7 +45,9 @@ NESTED = {
 
 
 class ClientSerializer(serializers.ModelSerializer):
-    """A client file with its facts. ``current_crs`` is today's score as last stored."""
+    """A client file with its facts. ``current_crs`` and ``eligible_for`` are the copies stored
+    on ``crs_computed_on`` (refreshed on every change to the file and nightly), which the list
+    filters and sorts on."""
 
     id = serializers.UUIDField(source="public_id", read_only=True)
     eligible_for = serializers.SerializerMethodField()
@@ -58,6 +63,10 @@ class ClientSerializer(serializers.ModelSerializer):
             "has_portal_login", "notifications_opt_in", *NESTED,
         ]  # fmt: skip
         read_only_fields = ["current_crs", "crs_computed_on", "notifications_opt_in"]
+        extra_kwargs = {
+            "current_crs": {"help_text": "The CRS as stored on crs_computed_on."},
+            "crs_computed_on": {"help_text": "The day current_crs and eligible_for were computed."},
+        }
 
     def get_eligible_for(self, client: Client) -> list[str]:
         return client.eligible_keys
@@ -70,6 +79,28 @@ class ClientSerializer(serializers.ModelSerializer):
         data = dict(self.validated_data)
         facts = {model: data.pop(name) for name, model in NESTED.items() if name in data}
         return data, facts
+
+
+class OwnFileSerializer(ClientSerializer):
+    """The signed-in client's file in ``/api/v1/me/``: ``current_crs``, ``crs_computed_on`` and
+    ``eligible_for`` come from the score computed for the same response, so they cannot
+    disagree with ``score`` (the stored copies may lag it until the nightly refresh).
+    """
+
+    current_crs = serializers.SerializerMethodField(help_text="Today's CRS: score.total.")
+    crs_computed_on = serializers.SerializerMethodField(help_text="Today: score.as_of.")
+    eligible_for = serializers.SerializerMethodField(
+        help_text="Programs and category families eligible for today, per score.eligibility."
+    )
+
+    def get_current_crs(self, client: Client) -> int:
+        return self.context["assessment"].breakdown.total
+
+    def get_crs_computed_on(self, client: Client) -> date:
+        return self.context["assessment"].on
+
+    def get_eligible_for(self, client: Client) -> list[str]:
+        return self.context["assessment"].eligible_keys
 
 
 class ContactSerializer(serializers.ModelSerializer):
@@ -94,13 +125,6 @@ class ContactSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class LineSerializer(serializers.Serializer):
-    section = serializers.CharField()
-    factor = serializers.CharField()
-    points = serializers.IntegerField()
-    detail = serializers.CharField()
-
-
 class AnswerSerializer(serializers.Serializer):
     key = serializers.CharField()
     name = serializers.CharField()
@@ -109,7 +133,8 @@ class AnswerSerializer(serializers.Serializer):
 
 
 class ScoreSerializer(serializers.Serializer):
-    """Today's score of the signed-in client, computed by the engine on request."""
+    """Today's score of the signed-in client, computed by the engine for this response: the
+    lines add up to ``total``, which is also the response's ``client.current_crs``."""
 
     as_of = serializers.DateField()
     total = serializers.IntegerField()
@@ -118,11 +143,11 @@ class ScoreSerializer(serializers.Serializer):
     skill_transferability = serializers.IntegerField()
     additional = serializers.IntegerField()
     rules = serializers.CharField()
-    lines = LineSerializer(many=True)
+    lines = CRSLineSerializer(many=True)
     eligibility = AnswerSerializer(many=True)
     advice = serializers.ListField(child=serializers.CharField())
 
 
 class MeSerializer(serializers.Serializer):
-    client = ClientSerializer()
+    client = OwnFileSerializer()
     score = ScoreSerializer()

@@ -6,6 +6,7 @@ candidate's own total, so advice can never disagree with the engine.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -15,7 +16,7 @@ from scoring.language import ABILITIES, TEST_LABELS
 from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.types import CanadianEducation, Candidate, Education, LanguageResult, Spouse
 
-__all__ = ["Event", "Suggestion", "advice", "upcoming_events"]
+__all__ = ["Event", "Suggestion", "advice", "birthdays", "upcoming_events"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +160,18 @@ def advice(candidate: Candidate, on: date) -> list[Suggestion]:
     return sorted(best.values(), key=lambda s: (-s.points_gained, s.description))
 
 
-def _birthdays(birth: date, after: date, until: date):
+def birthdays(birth: date, after: date, until: date) -> Iterator[tuple[date, str]]:
+    """Each birthday in (``after``, ``until``], described: the days ``Candidate.age_on`` moves.
+
+    Born on 29 February: the age changes on 1 March in common years, as ``age_on`` counts
+    completed years (§2.1). Not ``scoring.dates.years_after``: that asks when a document is N
+    years old, and 28 February is its conservative answer; this must match the age the engine
+    scores, or a projected birthday would be a day off the score's own change.
+    """
     for year in range(after.year, until.year + 1):
         try:
             day = birth.replace(year=year)
-        except ValueError:  # 29 February: the age changes on 1 March in other years
+        except ValueError:
             day = date(year, 3, 1)
         if after < day <= until:
             yield day, f"Turns {year - birth.year}"
@@ -211,7 +219,7 @@ def upcoming_events(candidate: Candidate, on: date, horizon_days: int = 730) -> 
     until = on + timedelta(days=horizon_days)
     found: list[tuple[date, str, bool]] = []
     if candidate.birth_date is not None:
-        found += [(d, text, False) for d, text in _birthdays(candidate.birth_date, on, until)]
+        found += [(d, text, False) for d, text in birthdays(candidate.birth_date, on, until)]
     found += [(d, text, True) for d, text in _expiries(candidate, on, until)]
     if candidate.work_history:
         found += [(d, text, False) for d, text in _experience_dates(candidate, on, until)]

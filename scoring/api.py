@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from scoring.api_parsers import JSONParser
 from scoring.errors import InvalidInput
+from scoring.labels import JOB_OFFER_NAMES
 from scoring.language import LanguageTest
 from scoring.parsing import parse_request, result_to_json
 from scoring.types import CanadianEducation, Education, JobOffer, Section
@@ -64,7 +65,7 @@ class CRSInputSerializer(serializers.Serializer):
     certificate_of_qualification = serializers.BooleanField(required=False, default=False)
     provincial_nomination = serializers.BooleanField(required=False, default=False)
     job_offer = serializers.ChoiceField(
-        choices=[j.value for j in JobOffer],
+        choices=[(j.value, JOB_OFFER_NAMES[j]) for j in JobOffer],
         required=False,
         default="none",
         help_text="Scores only before 2025-03-25.",

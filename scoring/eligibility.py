@@ -16,6 +16,7 @@ from datetime import date
 
 from scoring import experience as xp
 from scoring.categories import Category, ExperienceRule
+from scoring.dates import years_after
 from scoring.fsw import fsw_points
 from scoring.language import ABILITIES
 from scoring.types import CanadianEducation, Candidate, Education, LanguageResult
@@ -25,6 +26,7 @@ __all__ = [
     "Eligibility",
     "category_eligibility",
     "cec",
+    "eca_expiry_date",
     "eligibility",
     "fst",
     "fsw",
@@ -95,11 +97,18 @@ def _language_problem(
     return f"First official language below {_unit(first)} {level} in {' and '.join(below)}"
 
 
+def eca_expiry_date(eca_date: date) -> date:
+    """The first day an ECA issued on ``eca_date`` no longer counts: its 5th anniversary (§9),
+    28 February for one issued on 29 February (``scoring.dates``' one convention).
+    """
+    return years_after(eca_date, ECA_VALIDITY_YEARS)
+
+
 def _eca_problem(c: Candidate, on: date) -> str:
     # A Canadian credential needs no ECA, so an old ECA only matters without one.
     if c.eca_date is None or c.canadian_education is not CanadianEducation.NONE:
         return ""
-    if xp.years_before(on, ECA_VALIDITY_YEARS) >= c.eca_date:
+    if on >= eca_expiry_date(c.eca_date):
         return f"ECA issued {c.eca_date.isoformat()} is 5 or more years old"
     return ""
 
@@ -126,7 +135,9 @@ def fsw(c: Candidate, on: date) -> Answer:
     note = ""
     if c.work_history:
         start = xp.years_before(on, 10)
-        skilled = [p for p in c.work_history if p.teer <= 3 and (p.authorised or not p.in_canada)]
+        skilled = [
+            p for p in c.work_history if xp.is_skilled(p) and (p.authorised or not p.in_canada)
+        ]
         runs = [
             xp.longest_run_hours(periods, start=start, end=on)
             for periods in xp.by_occupation(skilled).values()

@@ -15,7 +15,7 @@ with ``summarise``; eligibility uses the hour helpers with its own windows and f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from math import floor
 
@@ -37,7 +37,7 @@ def is_skilled(period: WorkPeriod) -> bool:
 def counts_as_canadian(period: WorkPeriod) -> bool:
     """Skilled, in Canada, authorised, not self-employed, not while a full-time student."""
     return (
-        period.teer <= 3
+        is_skilled(period)
         and period.in_canada
         and period.authorised
         and not period.self_employed
@@ -47,7 +47,7 @@ def counts_as_canadian(period: WorkPeriod) -> bool:
 
 def counts_as_foreign(period: WorkPeriod) -> bool:
     """Skilled work outside Canada."""
-    return period.teer <= 3 and not period.in_canada
+    return is_skilled(period) and not period.in_canada
 
 
 def years_before(on: date, years: int) -> date:
@@ -173,3 +173,61 @@ def next_year_completes(
         total = window_hours(periods, day, where)
         if whole_years(total) >= target:
             return day
+
+
+def next_count_change(
+    work_history: Iterable[WorkPeriod], on: date, *, canadian: bool, until: date
+) -> date | None:
+    """The first date after ``on`` (up to ``until``) on which the whole years of experience
+    differ from those on ``on``, up (a year completes) or down (older work leaves the 10-year
+    window); None when the count stays the same through ``until``.
+
+    Walking the days from ``on`` and stopping at the first change finds them all in turn. Each
+    candidate day is judged by ``whole_years(window_hours(...))``, the very test
+    ``canadian_years`` applies. Days are skipped only while the count cannot have moved: one
+    day adds at most the hours of the jobs still to come (capped at full time), and takes away
+    at most two days' worth of the jobs that overlap the days leaving the window (its start
+    moves two days at once when it steps over a 29 February that the end's year has not got).
+    """
+    where = counts_as_canadian if canadian else counts_as_foreign
+    periods = [p for p in work_history if where(p)]
+    total = window_hours(periods, on, where)
+    count = whole_years(total)
+    first, last = years_before(on, CRS_WINDOW_YEARS), years_before(until, CRS_WINDOW_YEARS)
+    leaving = sum(
+        p.hours_per_week for p in periods if p.start <= last and (p.end is None or p.end >= first)
+    )
+    most_lost = 2 * min(leaving, FULL_TIME_HOURS_PER_WEEK) / 7
+    day = on
+    while True:
+        weekly = sum(p.hours_per_week for p in periods if p.end is None or p.end >= day)
+        most_gained = min(weekly, FULL_TIME_HOURS_PER_WEEK) / 7
+        can_lose = count > 0 and most_lost > 0
+        if most_gained <= 0 and not can_lose:
+            return None  # nothing left to add, and nothing that counts can leave the window
+        steps = []
+        if most_gained > 0:
+            steps.append(floor(((count + 1) * HOURS_PER_YEAR - total) / most_gained))
+        if can_lose:
+            steps.append(floor((total - count * HOURS_PER_YEAR) / most_lost))
+        day += timedelta(days=max(1, min(steps)))
+        if day > until:
+            return None
+        total = window_hours(periods, day, where)
+        if whole_years(total) != count:
+            return day
+
+
+def count_changes(
+    work_history: Iterable[WorkPeriod], after: date, *, canadian: bool, until: date
+) -> Iterator[tuple[date, int, int]]:
+    """Each date in (``after``, ``until``] on which the whole years of Canadian (or foreign)
+    experience change, as (date, years the day before, years from that date).
+    """
+    history = tuple(work_history)
+    years_on = canadian_years if canadian else foreign_years
+    day, years = after, years_on(history, after)
+    while (found := next_count_change(history, day, canadian=canadian, until=until)) is not None:
+        now = years_on(history, found)
+        yield found, years, now
+        day, years = found, now

@@ -46,7 +46,7 @@ def _experience_years(c: Candidate, on: date) -> int:
     if not c.work_history:
         # Foreign years on a candidate are capped by the CRS at 3+, so this can undercount.
         return c.canadian_experience_years + c.foreign_experience_years
-    skilled = [p for p in c.work_history if p.teer <= 3 and (p.authorised or not p.in_canada)]
+    skilled = [p for p in c.work_history if xp.is_skilled(p) and (p.authorised or not p.in_canada)]
     return xp.whole_years(xp.hours(skilled, start=xp.years_before(on, 10), end=on))
 
 

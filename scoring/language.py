@@ -13,6 +13,7 @@ from bisect import bisect_right
 from datetime import date
 from enum import StrEnum
 
+from scoring.dates import years_after
 from scoring.errors import ErrorCollector, InvalidInput
 
 
@@ -132,15 +133,6 @@ def tef_era_start(test_date: date) -> date:
     return date.min
 
 
-def tef_table(test_date: date) -> str:
-    """Which TEF Canada table applies to a test taken on ``test_date`` (§6.4)."""
-    if test_date >= TEF_2023_TABLE_FROM:
-        return "after 2023-12-10"
-    if test_date >= TEF_2019_SCALE_FROM:
-        return "2019-10-01 to 2023-12-10"
-    return "before 2019-10-01"
-
-
 def _tables(test: LanguageTest, test_date: date | None) -> dict[str, Table] | None:
     if test is LanguageTest.IELTS:
         return _IELTS
@@ -211,9 +203,6 @@ def levels(
 def expiry_date(test_date: date) -> date:
     """The first day a result taken on ``test_date`` no longer counts (2 years on, §9).
 
-    A 29 February result expires on 28 February: the conservative reading of "2 years".
+    A 29 February result expires on 28 February (``scoring.dates``' one convention).
     """
-    try:
-        return test_date.replace(year=test_date.year + VALIDITY_YEARS)
-    except ValueError:
-        return date(test_date.year + VALIDITY_YEARS, 2, 28)
+    return years_after(test_date, VALIDITY_YEARS)

@@ -197,11 +197,3 @@ def rules_on(on: date) -> RuleVersion:
     if index == 0:
         raise InvalidInput("as_of", "Express Entry scores exist from 2015-01-01 on.")
     return RULE_VERSIONS[index - 1]
-
-
-def rule_version(version_id: str) -> RuleVersion:
-    """The rule version with this id (``"R2020"``); KeyError if there is none."""
-    for version in RULE_VERSIONS:
-        if version.id == version_id:
-            return version
-    raise KeyError(version_id)

@@ -15,63 +15,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
-from scoring import rules
 from scoring.advice import Event, Suggestion, advice, upcoming_events
 from scoring.eligibility import Answer, eligibility
 from scoring.engine import score
 from scoring.forms import CalculatorForm
+from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
 from scoring.parsing import ScoreRequest
-from scoring.types import Breakdown, Line, Section
+from scoring.types import Breakdown
 
 MAX_SUGGESTIONS = 8
-SECTION_TITLES = {
-    Section.CORE: "Core / human capital",
-    Section.SPOUSE: "Spouse or common-law partner",
-    Section.TRANSFERABILITY: "Skill transferability",
-    Section.ADDITIONAL: "Additional points",
-}
-FACTOR_LABELS = {
-    "age": "Age",
-    "education": "Level of education",
-    "first_language": "First official language",
-    "second_language": "Second official language",
-    "canadian_experience": "Canadian work experience",
-    "spouse.education": "Partner's education",
-    "spouse.language": "Partner's official language",
-    "spouse.canadian_experience": "Partner's Canadian work experience",
-    "education_language": "Education and language",
-    "education_canadian": "Education and Canadian work",
-    "education_cap": "Education combinations cap",
-    "foreign_language": "Foreign work and language",
-    "foreign_canadian": "Foreign and Canadian work",
-    "foreign_cap": "Foreign-work combinations cap",
-    "certificate": "Certificate of qualification and language",
-    "transferability_cap": "Skill transferability cap",
-    "provincial_nomination": "Provincial nomination",
-    "job_offer": "Job offer",
-    "canadian_education": "Canadian education",
-    "french": "French-language skills",
-    "sibling": "Sibling in Canada",
-    "additional_cap": "Additional points cap",
-}
-EXPIRED_LABELS = {
-    "first_language": "first-language",
-    "second_language": "second-language",
-    "spouse.language": "partner's language",
-}
-PROGRAMS = (
-    ("fsw", "Federal Skilled Worker"),
-    ("cec", "Canadian Experience Class"),
-    ("fst", "Federal Skilled Trades"),
-)
-
-
-@dataclass(frozen=True)
-class SectionRows:
-    title: str
-    points: int
-    maximum: int
-    lines: list[tuple[str, Line]]  # (factor label, line)
 
 
 @dataclass(frozen=True)
@@ -80,7 +32,7 @@ class Calculation:
 
     as_of: date
     breakdown: Breakdown
-    sections: list[SectionRows]
+    sections: list[SectionLines]
     expired: list[str]
     programs: list[tuple[str, Answer]]
     suggestions: list[Suggestion]
@@ -91,34 +43,13 @@ def calculate(request: ScoreRequest) -> Calculation:
     """Score, eligibility, advice and dated events for one parsed request, ready to render."""
     as_of, candidate = request
     breakdown = score(candidate, as_of)
-    maxima = {
-        Section.CORE: rules.CORE_MAX[breakdown.with_spouse],
-        Section.SPOUSE: rules.SPOUSE_MAX,
-        Section.TRANSFERABILITY: rules.TRANSFERABILITY_CAP,
-        Section.ADDITIONAL: rules.ADDITIONAL_CAP,
-    }
-    sections = [
-        SectionRows(
-            title=title,
-            points=getattr(breakdown, section.value),
-            maximum=maxima[section],
-            lines=[
-                (FACTOR_LABELS.get(line.factor, line.factor), line)
-                for line in breakdown.lines
-                if line.section is section
-            ],
-        )
-        for section, title in SECTION_TITLES.items()
-        # A single applicant has no partner section at all, rather than one worth 0 of 40.
-        if section is not Section.SPOUSE or breakdown.with_spouse
-    ]
     answers = eligibility(candidate, as_of)
     return Calculation(
         as_of=as_of,
         breakdown=breakdown,
-        sections=sections,
-        expired=[EXPIRED_LABELS.get(name, name) for name in breakdown.expired],
-        programs=[(label, getattr(answers, key)) for key, label in PROGRAMS],
+        sections=sections(breakdown),
+        expired=[EXPIRED_NAMES.get(name, name) for name in breakdown.expired],
+        programs=[(name, getattr(answers, key)) for key, name in PROGRAM_NAMES.items()],
         suggestions=advice(candidate, as_of)[:MAX_SUGGESTIONS],
         events=upcoming_events(candidate, as_of),
     )

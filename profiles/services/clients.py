@@ -207,7 +207,7 @@ def _replace_facts(client: Client, facts: FactRows, by: User | None) -> None:
             try:
                 _assign(fact, data, FACT_FIELDS[model])
                 _validate(fact, exclude=["client"])
-                _check_person(client, fact.person)
+                check_person(client, fact.person)
             except ValidationError as error:
                 raise _item_errors(name, index, error) from error
             _save(fact, by)
@@ -268,7 +268,8 @@ def _kind_of(fact: Fact) -> str:
     return str(fact._meta.verbose_name).capitalize()
 
 
-def _check_person(client: Client, person: str) -> None:
+def check_person(client: Client, person: str) -> None:
+    """Spouse facts only in the file of a client with a spouse or partner (ValidationError)."""
     if person == Person.SPOUSE and not client.has_partner:
         raise ValidationError(
             {"person": "Set the marital status to married or common-law to add spouse facts."}
@@ -283,7 +284,7 @@ def add_fact(
     fact = model(client=client)
     _assign(fact, data, FACT_FIELDS[model])
     _validate(fact, exclude=["client"])
-    _check_person(client, fact.person)
+    check_person(client, fact.person)
     _save(fact, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason=f"{_kind_of(fact)} added")
     return fact
@@ -293,7 +294,7 @@ def add_fact(
 def update_fact(*, fact: Fact, by: User | None, data: Mapping[str, Any]) -> Fact:
     _assign(fact, data, FACT_FIELDS[type(fact)])
     _validate(fact, exclude=["client"])
-    _check_person(fact.client, fact.person)
+    check_person(fact.client, fact.person)
     _save(fact, by)
     facts_were_changed(client_ids=[fact.client_id], by=by, reason=f"{_kind_of(fact)} changed")
     return fact

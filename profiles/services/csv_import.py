@@ -25,7 +25,15 @@ from profiles.assessment import summary
 from profiles.bulk import insert
 from profiles.candidates import facts_of
 from profiles.choices import WITH_PARTNER, Person
-from profiles.csv_format import CLIENT_FIELDS, EXPORT_ONLY, KINDS, REQUIRED, Group, group_of
+from profiles.csv_format import (
+    CLIENT_FIELDS,
+    EXPORT_ONLY,
+    KINDS,
+    REQUIRED,
+    Group,
+    group_of,
+    restore,
+)
 from profiles.models import Client, Firm, ScoreChange
 from profiles.signals import facts_changed
 
@@ -104,7 +112,7 @@ def _fill(instance: models.Model, cells: dict[str, str], names: dict[str, str]) 
     errors = {}
     fields = _FIELDS[type(instance)]
     for field_name, column in names.items():
-        raw = cells.get(column, "").strip()
+        raw = restore(cells.get(column, "").strip())
         if not raw:
             continue
         if "\x00" in raw:

@@ -2,16 +2,15 @@
 
 from django import template
 
-from profiles.assessment import family_name
+from profiles import panels
 from profiles.choices import Person
+from scoring.labels import eligibility_name
 
 register = template.Library()
 
 
-@register.filter
-def eligibility_name(key: str) -> str:
-    """``"cec"`` → "Canadian Experience Class", ``"french"`` → "French-language proficiency"."""
-    return family_name(key)
+# ``"cec"`` → "Canadian Experience Class", ``"french"`` → "French-language proficiency".
+register.filter("eligibility_name", eligibility_name)
 
 
 @register.filter
@@ -26,3 +25,9 @@ def signed(number: int | None) -> str:
 def has_spouse_rows(facts: dict) -> bool:
     """Whether the file's fact rows (``selectors.facts_of_client``) include the spouse's."""
     return any(fact.person == Person.SPOUSE for rows in facts.values() for fact in rows)
+
+
+@register.simple_tag(takes_context=True)
+def client_panels(context: template.Context, client) -> str:
+    """The sections other apps register for a client page (``profiles.panels``)."""
+    return panels.render(context["request"], client)

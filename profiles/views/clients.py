@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -38,10 +40,13 @@ def client_list(request: HttpRequest) -> HttpResponse:
 @consultant_required
 def client_detail(request: HttpRequest, public_id) -> HttpResponse:
     client = visible_client(request, public_id)
+    facts = selectors.facts_of_client(client=client)
     context = {
         "client": client,
-        "facts": selectors.facts_of_client(client=client),
-        "assessment": selectors.assessment_of(client=client, on=timezone.localdate()),
+        "facts": facts,
+        "assessment": selectors.assessment_of(
+            client=client, on=timezone.localdate(), rows=chain.from_iterable(facts.values())
+        ),
         "history": selectors.client_history(client=client),
         "score_history": selectors.score_history(client=client),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
@@ -20,10 +22,13 @@ from .common import client_required
 @client_required
 def portal(request: HttpRequest) -> HttpResponse:
     client = selectors.own_client_file(user=request.user)
+    facts = selectors.facts_of_client(client=client)
     context = {
         "client": client,
-        "facts": selectors.facts_of_client(client=client),
-        "assessment": selectors.assessment_of(client=client, on=timezone.localdate()),
+        "facts": facts,
+        "assessment": selectors.assessment_of(
+            client=client, on=timezone.localdate(), rows=chain.from_iterable(facts.values())
+        ),
         "notifications_form": NotificationsForm(instance=client),
         "score_history": selectors.score_history(client=client),
     }

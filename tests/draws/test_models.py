@@ -9,6 +9,7 @@ from draws.categories import PROGRAMS, sync_categories, wanted_rows
 from draws.models import Draw, DrawCategory, Family
 from scoring.categories import CATEGORIES
 from scoring.categories import Family as ScoringFamily
+from scoring.labels import ELIGIBILITY_NAMES
 from tests.factories import DrawFactory
 
 
@@ -93,3 +94,8 @@ def test_the_database_refuses_a_draw_date_before_express_entry_began(db):
     draw = DrawFactory()
     with pytest.raises(IntegrityError):
         Draw.objects.filter(pk=draw.pk).update(held_on=date(2014, 12, 31))
+
+
+def test_round_types_are_named_as_the_engine_names_programs_and_category_families():
+    names = dict(Family.choices)
+    assert {key: names[key] for key in ELIGIBILITY_NAMES} == ELIGIBILITY_NAMES

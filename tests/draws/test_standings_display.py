@@ -1,15 +1,15 @@
-"""Standing per draw on the consultant's client page and in the portal ({% standings_for %}):
+"""Standing per draw on the consultant's client page and in the portal (``standings_panel``):
 newest draws first, ten a page, in a fixed number of queries; only the scoped client's rows."""
 
 import datetime as dt
 
 import pytest
 from django.db import connection
-from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from draws.panels import standings_panel
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,7 @@ def standings(client, count: int, **fields) -> list:
 
 
 def render_section(client, query: str = "") -> str:
-    template = Template("{% load standings %}{% standings_for client %}")
-    request = RequestFactory().get(f"/?{query}")
-    return template.render(Context({"client": client, "request": request}))
+    return standings_panel(RequestFactory().get(f"/?{query}"), client)
 
 
 def test_consultant_sees_each_draw_with_cutoff_crs_margin_and_verdict(

@@ -4,9 +4,10 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 
-from profiles.models import Client
+from profiles.models import Client, LanguageTestResult
 from tests.factories import ClientFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,72 @@ def test_saving_a_client_in_the_admin_keeps_the_exact_submission_time(client, st
     file.refresh_from_db()
     assert file.phone == "+1 613 555 0199"
     assert file.profile_submitted_at == submitted
+
+
+def _change_form_data(client, url, firm, **changes) -> dict:
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update({"firm": firm.pk, "birth_date": "1990-01-01", **changes})
+    for prefix in ("credentials", "language_results", "work_periods"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    return data
+
+
+SPOUSE_RESULT = {
+    "language_results-TOTAL_FORMS": 1,
+    "language_results-0-person": "spouse",
+    "language_results-0-test": "celpip",
+    "language_results-0-listening": 9,
+    "language_results-0-reading": 9,
+    "language_results-0-writing": 9,
+    "language_results-0-speaking": 9,
+    "language_results-0-test_date": "2026-01-10",
+}
+
+
+def test_the_admin_refuses_spouse_facts_for_a_client_without_a_partner(client, staff_user, firm_a):
+    file = ClientFactory(firm=firm_a, marital_status="never_married")
+    client.force_login(staff_user)
+    url = reverse("admin:profiles_client_change", args=[file.pk])
+    response = client.post(url, {**_change_form_data(client, url, firm_a), **SPOUSE_RESULT})
+    assert response.status_code == 200
+    (errors,) = response.context["inline_admin_formsets"][1].formset.errors
+    assert "married or common-law" in str(errors["person"])
+    assert not LanguageTestResult.objects.exists()
+
+
+def test_the_admin_takes_spouse_facts_in_the_save_that_records_the_marriage(
+    client, staff_user, firm_a
+):
+    file = ClientFactory(firm=firm_a, marital_status="never_married")
+    client.force_login(staff_user)
+    url = reverse("admin:profiles_client_change", args=[file.pk])
+    data = _change_form_data(client, url, firm_a, marital_status="married")
+    response = client.post(url, {**data, **SPOUSE_RESULT})
+    assert response.status_code == 302
+    assert LanguageTestResult.objects.get(client=file).person == "spouse"
+
+
+def test_deleting_a_client_in_the_admin_removes_their_portal_login(client, staff_user, firm_a):
+    file = ClientFactory(firm=firm_a, with_login=True)
+    login = file.user
+    client.force_login(staff_user)
+    url = reverse("admin:profiles_client_delete", args=[file.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Client.objects.exists()
+    assert not User.objects.filter(pk=login.pk).exists()
+
+
+def test_deleting_clients_from_the_admin_list_removes_their_portal_logins(
+    client, staff_user, firm_a
+):
+    files = [ClientFactory(firm=firm_a, with_login=True) for _ in range(2)]
+    logins = [file.user_id for file in files]
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("admin:profiles_client_changelist"),
+        {"action": "delete_selected", "_selected_action": [f.pk for f in files], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Client.objects.exists()
+    assert not User.objects.filter(pk__in=logins).exists()

@@ -114,3 +114,40 @@ def test_me_patch_of_a_read_only_field_is_a_400_naming_it(client, firm_a_client)
 def test_schema_lists_the_client_endpoints(client, db):
     schema = client.get(reverse("api-schema")).content.decode()
     assert "/api/v1/clients/{id}/" in schema and "/api/v1/me/" in schema
+
+
+def test_me_gives_one_score_even_when_the_stored_one_is_out_of_date(client, firm_a_client):
+    # The nightly refresh has not run since a birthday, say: the stored copy lags.
+    Client.objects.filter(user=firm_a_client).update(current_crs=1, eligible_for=" fsw ")
+    client.force_login(firm_a_client)
+    body = client.get(reverse("api-me")).json()
+    assert body["client"]["current_crs"] == body["score"]["total"] != 1
+    assert body["client"]["crs_computed_on"] == body["score"]["as_of"]
+    assert "fsw" not in body["client"]["eligible_for"]  # the stored copy's, not today's
+
+
+def test_me_does_not_compute_the_coming_dates_it_does_not_return(
+    client, firm_a_client, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise AssertionError("coming dates computed for /api/v1/me/")
+
+    monkeypatch.setattr("profiles.assessment.coming_dates", fail)
+    client.force_login(firm_a_client)
+    assert client.get(reverse("api-me")).status_code == 200
+
+
+def test_me_reads_the_file_once(client, firm_a_client, django_assert_num_queries):
+    client.force_login(firm_a_client)
+    # session, user, membership (roles), client file (roles), the file, then one prefetch
+    # each: credentials, language results, work periods (the score is built from them)
+    with django_assert_num_queries(8):
+        assert client.get(reverse("api-me")).status_code == 200
+
+
+def test_the_schema_says_which_score_is_stored_and_which_is_today_s(client, db):
+    schemas = client.get(reverse("api-schema"), {"format": "json"}).json()["components"]
+    stored = schemas["schemas"]["Client"]["properties"]["current_crs"]["description"]
+    today = schemas["schemas"]["OwnFile"]["properties"]["current_crs"]["description"]
+    assert stored == "The CRS as stored on crs_computed_on."
+    assert today == "Today's CRS: score.total."

@@ -217,3 +217,13 @@ def test_many_clients_load_in_four_queries(firm_a, django_assert_num_queries, co
     with django_assert_num_queries(4):
         candidates = candidates_for(firm_a.clients.all(), date(2026, 11, 25))
     assert len(candidates) == count
+
+
+def test_an_eca_issued_on_29_february_stops_counting_on_28_february_five_years_on(client_file):
+    # One convention for "N years after 29 February" (scoring.dates): the engine's own.
+    CredentialFactory(client=client_file, level="masters", in_canada=False, length_years=2,
+                      completed_on=date(2015, 6, 1), eca_date=date(2024, 2, 29))  # fmt: skip
+    assert candidate_for(client_file, date(2029, 2, 27)).education is Education.MASTERS
+    lapsed = candidate_for(client_file, date(2029, 2, 28))
+    assert lapsed.education is Education.NONE
+    assert not in_pool(lapsed, date(2029, 2, 28)).eligible  # eligibility agrees on the day

@@ -63,3 +63,21 @@ def test_the_earliest_sensible_dates_are_accepted(file_a):
     services.add_fact(client=file_a, model=LanguageTestResult, by=None,
                       data={**IELTS, "test_date": date(2015, 1, 1)})  # fmt: skip
     assert file_a.credentials.exists() and file_a.language_results.exists()
+
+
+def test_an_ita_the_evening_of_a_toronto_submission_is_accepted_whatever_the_zone(file_a):
+    # 2026-03-02 20:15 in Toronto is 2026-03-03 01:15 UTC, as the API and the CSV store it:
+    # an invitation that same evening is not "before the profile".
+    submitted = datetime(2026, 3, 3, 1, 15, tzinfo=UTC)
+    data = {"profile_submitted_at": submitted, "ita_received_on": date(2026, 3, 2)}
+    services.update_client(client=file_a, by=None, data=data)
+    file_a.refresh_from_db()
+    assert file_a.ita_received_on == date(2026, 3, 2)
+
+
+def test_an_ita_the_day_before_the_local_submission_date_is_refused(file_a):
+    submitted = datetime(2026, 3, 3, 1, 15, tzinfo=UTC)  # 2026-03-02 in Toronto
+    data = {"profile_submitted_at": submitted, "ita_received_on": date(2026, 3, 1)}
+    with pytest.raises(ValidationError) as error:
+        services.update_client(client=file_a, by=None, data=data)
+    assert "ita_received_on" in error.value.message_dict

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from scoring.language import expiry_date
 from tests.factories import ClientFactory, LanguageResultFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,17 @@ def test_htmx_request_gets_only_the_results(client, firm_a_consultant, three):
     client.force_login(firm_a_consultant)
     response = client.get(reverse("profiles:client_list"), headers={"HX-Request": "true"})
     assert b"<html" not in response.content and b"Mid" in response.content
+
+
+def test_language_expiring_filter_agrees_with_the_engine_about_a_29_february_result(
+    client, firm_a, firm_a_consultant, monkeypatch
+):
+    # Taken 2024-02-29, the result expires on 2026-02-28 (scoring.dates): that day it is no
+    # longer "still valid", the day before it is valid and expiring.
+    leap = ClientFactory(firm=firm_a, last_name="Leap")
+    result = LanguageResultFactory(client=leap, test_date=date(2024, 2, 29))
+    monkeypatch.setattr("profiles.filters.timezone.localdate", lambda: date(2026, 2, 27))
+    assert _names(client, firm_a_consultant, language_expires_within=1) == ["Leap"]
+    monkeypatch.setattr("profiles.filters.timezone.localdate", lambda: date(2026, 2, 28))
+    assert _names(client, firm_a_consultant, language_expires_within=30) == []
+    assert expiry_date(result.test_date) == date(2026, 2, 28)

@@ -275,7 +275,20 @@ def test_the_client_page_runs_the_same_queries_for_3_and_30_score_changes(
     file_a = factories.ClientFactory(firm=firm_a)
     factories.ScoreChangeFactory.create_batch(count, client=file_a, changed_by=firm_a_consultant)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), the client, 3 fact kinds, 4 facts_for
-    # (assessment), 4 audit tables, score history with its users, standings count
-    with django_assert_num_queries(18):
+    # session, user, membership, client file (roles), the client, 3 fact kinds (also what the
+    # assessment is scored from), 4 audit tables, score history with its users, standings count
+    with django_assert_num_queries(14):
         assert client.get(file_a.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_portal_runs_the_same_queries_for_3_and_30_score_changes(
+    client, firm_a_client, django_assert_num_queries, count
+):
+    factories.ScoreChangeFactory.create_batch(count, client=firm_a_client.client_file)
+    client.force_login(firm_a_client)
+    # session, user, membership (roles), client file (roles), the file, 3 fact kinds (also
+    # what the assessment is scored from), score history with its users, the firm's name,
+    # standings count
+    with django_assert_num_queries(11):
+        assert client.get(reverse("profiles:portal")).status_code == 200

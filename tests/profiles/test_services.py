@@ -7,6 +7,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from profiles import services
@@ -217,3 +219,17 @@ def test_invitation_link_expires(client, lina, firm_a_consultant, settings):
     services.invite_client(client=lina, by=firm_a_consultant, site_url="http://testserver")
     settings.PASSWORD_RESET_TIMEOUT = -1  # every token is now older than the timeout
     assert not client.get(_link(mail.outbox[0]), follow=True).context["validlink"]
+
+
+def test_history_reads_each_audited_table_with_a_limit_in_sql(lina):
+    with CaptureQueriesContext(connection) as queries:
+        client_history(client=lina, limit=5)
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert len(sql) == 4 and all("LIMIT 5" in statement for statement in sql)
+
+
+def test_the_oldest_change_kept_is_diffed_against_the_record_before_it(lina, firm_a_consultant):
+    for phone in ("1", "2", "3"):
+        services.update_client(client=lina, by=firm_a_consultant, data={"phone": phone})
+    *_, oldest_kept = client_history(client=lina, limit=2)
+    assert oldest_kept.changes == [("phone", "1", "2")]

@@ -256,7 +256,7 @@ def test_a_job_offer_scores_the_day_before_2025_03_25(client):
 def test_a_result_two_years_old_is_flagged_as_expired(client):
     content = client.post(URL, e2(first_language_test_date="2024-11-25")).content.decode()
     assert 'id="crs-expired"' in content
-    assert "the first-language\n  test result is 2 or more years old" in content
+    assert "the first official language\n  test result is 2 or more years old" in content
 
 
 def test_eligibility_is_presented_as_approximate(client):

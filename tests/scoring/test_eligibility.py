@@ -289,3 +289,9 @@ def test_fsw_adaptability_counts_a_spouse_with_clb_4():
         work_history=(job("21231", TWO_YEARS_AGO, None, in_canada=False),),
     )
     assert fsw_points(with_spouse, ON) - fsw_points(alone, ON) == 5
+
+
+def test_an_eca_issued_on_29_february_is_5_years_old_on_28_february():
+    c = developer(eca_date=date(2024, 2, 29), first_language=clb(9, test_date=date(2028, 1, 1)))
+    assert in_pool(c, date(2029, 2, 27)).eligible
+    assert not in_pool(c, date(2029, 2, 28)).eligible

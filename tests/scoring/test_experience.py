@@ -188,3 +188,46 @@ def test_next_year_completes_on_the_first_day_the_count_goes_up(history, on, spa
     if found is not None:
         assert years(history, found - timedelta(days=1)) == before
         assert years(history, found) == before + 1
+
+
+def test_next_count_change_finds_a_year_completing():
+    history = [job("21231", date(2025, 6, 1), None)]
+    found = xp.next_count_change(history, ON, canadian=True, until=date(2030, 1, 1))
+    assert found == date(2026, 5, 31)
+
+
+def test_next_count_change_finds_older_work_leaving_the_10_year_window():
+    # Abroad to 2017-06-30: 52 weeks (364 days) of it are in the window up to 2026-07-02, the
+    # day 2016-07-02 is 10 years back; from 2026-07-03 less than a year is left.
+    history = [job("21231", date(2015, 1, 1), date(2017, 6, 30), in_canada=False)]
+    found = xp.next_count_change(history, ON, canadian=False, until=date(2030, 1, 1))
+    assert found == date(2026, 7, 3)
+    assert xp.foreign_years(history, date(2026, 7, 2)) == 1
+    assert xp.foreign_years(history, found) == 0
+
+
+def test_next_count_change_is_none_when_nothing_can_move():
+    history = [job("21231", date(2020, 1, 1), date(2021, 12, 31))]
+    assert xp.next_count_change(history, ON, canadian=True, until=date(2028, 1, 1)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    history=st.lists(_jobs(), min_size=1, max_size=4),
+    on=st.dates(date(2018, 1, 1), date(2027, 12, 31)),
+    span=st.integers(1, 800),
+    canadian=st.booleans(),
+)
+def test_next_count_change_is_the_first_day_the_count_differs(history, on, span, canadian):
+    years = xp.canadian_years if canadian else xp.foreign_years
+    before = years(history, on)
+    first = next(
+        (
+            on + timedelta(days=n)
+            for n in range(1, span + 1)
+            if years(history, on + timedelta(days=n)) != before
+        ),
+        None,
+    )
+    found = xp.next_count_change(history, on, canadian=canadian, until=on + timedelta(days=span))
+    assert found == first

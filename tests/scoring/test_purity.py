@@ -21,6 +21,8 @@ PURE_MODULES = [
     "scoring.eligibility",
     "scoring.advice",
     "scoring.json_input",
+    "scoring.dates",
+    "scoring.labels",
 ]
 
 

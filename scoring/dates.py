@@ -1,0 +1,35 @@
+"""Whole years after a date: when a language result, an ECA or anything "N years old" lapses.
+
+IRCC counts anniversaries: a result taken on 2024-03-10 is 2 years old on 2026-03-10. A date
+with no anniversary in the later year (29 February) needs a convention, and there must be only
+one, or the engine, the client pages and the list filters disagree about a day (they did: an ECA
+issued on 29 February lapsed on 1 March on the client page and 28 February in the engine).
+We take 28 February, the conservative reading: the document stops counting a day early rather
+than being counted a day after it may already be invalid.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+__all__ = ["last_day_n_years_old", "years_after"]
+
+
+def years_after(day: date, years: int) -> date:
+    """The ``years``-th anniversary of ``day``; of 29 February, 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 2, 28)
+
+
+def last_day_n_years_old(on: date, years: int) -> date:
+    """The latest day that is ``years`` years old on ``on`` (``years_after(day) <= on``).
+
+    Everything dated on or before it has lapsed by ``on``; everything after it has not. For a
+    database filter, the inverse of ``years_after``: on 2026-02-28 it is 2024-02-29, since a
+    result of that day expires on 2026-02-28.
+    """
+    day = years_after(on, -years)
+    following = day + timedelta(days=1)
+    return following if years_after(following, years) <= on else day
