@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from draws.models import DrawCategory
+from draws.models import Draw, DrawCategory
+from draws.services import RecordedDraw, record_draw
 from tests import factories
 
 DRAW_DAY = dt.date(2026, 6, 10)
@@ -23,3 +24,18 @@ def pool_client(*, firm=None, submitted_at=SUBMITTED, test_date=dt.date(2026, 1,
 
 def category(key: str) -> DrawCategory:
     return DrawCategory.objects.get(key=key)
+
+
+def record_cec_draw(**changes) -> RecordedDraw:
+    """Round 500, a CEC draw on DRAW_DAY with cut-off 480, recorded as staff would."""
+    values = {
+        "number": "500",
+        "held_on": DRAW_DAY,
+        "category": category("cec"),
+        "invitations": 3000,
+        "cutoff": 480,
+        "tie_break_at": dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC),
+        "by": None,
+        "source": Draw.Source.ADMIN,
+    }
+    return record_draw(**(values | changes))

@@ -6,28 +6,13 @@ import pytest
 from django.db import transaction
 
 from draws import reevaluation
-from draws.models import Draw, ReevaluationRun, Standing
-from draws.services import record_draw
+from draws.models import ReevaluationRun, Standing
 from draws.standings import write_standings
 from tests import factories
-from tests.draws.reevaluation_helpers import DRAW_DAY, category, pool_client
+from tests.draws.reevaluation_helpers import DRAW_DAY, pool_client, record_cec_draw
 
 pytestmark = pytest.mark.django_db
 State = ReevaluationRun.State
-
-
-def record(**changes):
-    values = {
-        "number": "500",
-        "held_on": DRAW_DAY,
-        "category": category("cec"),
-        "invitations": 3000,
-        "cutoff": 480,
-        "tie_break_at": dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC),
-        "by": None,
-        "source": Draw.Source.ADMIN,
-    }
-    return record_draw(**(values | changes))
 
 
 def run_everything(run: ReevaluationRun) -> ReevaluationRun:
@@ -41,7 +26,7 @@ def run_everything(run: ReevaluationRun) -> ReevaluationRun:
 
 def test_recording_a_draw_schedules_a_pending_run_after_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        recorded = record()
+        recorded = record_cec_draw()
     assert recorded.run.state == State.PENDING
     assert recorded.run.revision == 1
     assert len(callbacks) == 1
@@ -53,15 +38,15 @@ def test_a_rolled_back_save_schedules_nothing(django_capture_on_commit_callbacks
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        record()
+        record_cec_draw()
         raise RuntimeError("the import failed further on")
     assert callbacks == []
     assert not ReevaluationRun.objects.exists()
 
 
 def test_correcting_the_cutoff_starts_a_new_revision_and_supersedes_the_old_run():
-    first = record().run
-    second = record(cutoff=470).run
+    first = record_cec_draw().run
+    second = record_cec_draw(cutoff=470).run
     first.refresh_from_db()
     assert (second.revision, second.state) == (2, State.PENDING)
     assert first.state == State.SUPERSEDED
@@ -75,19 +60,19 @@ def test_correcting_the_cutoff_starts_a_new_revision_and_supersedes_the_old_run(
     ],
 )
 def test_correcting_the_tie_break_or_date_re_runs_the_draw(change):
-    record()
-    assert record(**change).run.revision == 2
+    record_cec_draw()
+    assert record_cec_draw(**change).run.revision == 2
 
 
 def test_correcting_only_the_name_re_runs_nothing():
-    record()
-    recorded = record(ircc_name="Canadian Experience Class (renamed)")
+    record_cec_draw()
+    recorded = record_cec_draw(ircc_name="Canadian Experience Class (renamed)")
     assert recorded.changed and recorded.run is None
 
 
 def test_a_run_writes_one_standing_per_client_and_finishes():
     clients = [pool_client() for _ in range(3)]
-    run = run_everything(record().run)
+    run = run_everything(record_cec_draw().run)
     assert run.state == State.DONE
     assert (run.total, run.done, run.failed) == (3, 3, 0)
     assert Standing.objects.filter(draw=run.draw).count() == len(clients)
@@ -96,7 +81,7 @@ def test_a_run_writes_one_standing_per_client_and_finishes():
 def test_clients_are_split_into_chunks_by_id_range(settings):
     settings.REEVALUATION_CHUNK_SIZE = 2
     clients = sorted(c.pk for c in (pool_client() for _ in range(5)))
-    run = record().run
+    run = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=run.pk)
     ranges = list(run.chunks.values_list("first_id", "last_id", "size"))
     assert ranges == [
@@ -108,7 +93,7 @@ def test_clients_are_split_into_chunks_by_id_range(settings):
 
 def test_running_a_finished_chunk_again_changes_nothing():
     pool_client()
-    run = run_everything(record().run)
+    run = run_everything(record_cec_draw().run)
     before = list(Standing.objects.values("pk", "evaluated_at"))
     reevaluation.evaluate_chunk(chunk_id=run.chunks.get().pk)
     run.refresh_from_db()
@@ -118,7 +103,7 @@ def test_running_a_finished_chunk_again_changes_nothing():
 
 def test_starting_a_run_twice_creates_its_chunks_once():
     pool_client()
-    run = record().run
+    run = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=run.pk)
     reevaluation.reevaluate_draw(run_id=run.pk)
     assert run.chunks.count() == 1
@@ -126,7 +111,7 @@ def test_starting_a_run_twice_creates_its_chunks_once():
 
 def test_a_client_deleted_before_its_chunk_runs_gets_no_row_and_no_error():
     keep, gone = pool_client(), pool_client()
-    run = record().run
+    run = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=run.pk)
     gone.delete()
     run = run_everything(run)
@@ -136,7 +121,7 @@ def test_a_client_deleted_before_its_chunk_runs_gets_no_row_and_no_error():
 
 def test_standings_of_an_older_revision_never_overwrite_newer_ones():
     client = pool_client()
-    draw = record().draw
+    draw = record_cec_draw().draw
     write_standings(draw_id=draw.pk, revision=2, rows=[(client.pk, 500, True, "", 20, "invited")])
     write_standings(
         draw_id=draw.pk, revision=1, rows=[(client.pk, 400, True, "", -80, "below_cutoff")]
@@ -146,9 +131,9 @@ def test_standings_of_an_older_revision_never_overwrite_newer_ones():
 
 def test_a_chunk_of_a_superseded_run_writes_nothing():
     pool_client()
-    first = record().run
+    first = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=first.pk)
-    record(cutoff=470)
+    record_cec_draw(cutoff=470)
     reevaluation.evaluate_chunk(chunk_id=first.chunks.get().pk)
     assert not Standing.objects.exists()
 
@@ -159,7 +144,7 @@ def test_a_chunk_runs_a_fixed_number_of_queries_whatever_its_size(
 ):
     for _ in range(clients):
         pool_client()
-    run = record().run
+    run = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
     # chunk+run+draw+category, attempts, 4 facts queries (credentials, results, periods, clients),
@@ -172,15 +157,15 @@ def test_a_chunk_runs_a_fixed_number_of_queries_whatever_its_size(
 def test_pending_runs_start_newest_draw_first(settings, monkeypatch):
     settings.REEVALUATION_ACTIVE_RUNS = 1
     monkeypatch.setattr(reevaluation, "queue_chunks", lambda ids: None)
-    old = record(number="498", held_on=DRAW_DAY - dt.timedelta(days=20)).run
-    new = record(number="499", held_on=DRAW_DAY).run
+    old = record_cec_draw(number="498", held_on=DRAW_DAY - dt.timedelta(days=20)).run
+    new = record_cec_draw(number="499", held_on=DRAW_DAY).run
     assert reevaluation.dispatch_runs() == [new.pk]
     assert ReevaluationRun.objects.get(pk=old.pk).state == State.PENDING
 
 
 def test_resume_finishes_a_run_whose_last_chunk_finished_without_closing_it():
     pool_client()
-    run = record().run
+    run = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
     reevaluation.evaluate_clients(
@@ -193,7 +178,7 @@ def test_resume_finishes_a_run_whose_last_chunk_finished_without_closing_it():
 def test_a_chunk_that_keeps_failing_is_given_up_and_fails_its_run(settings, monkeypatch):
     settings.REEVALUATION_MAX_ATTEMPTS = 2
     pool_client()
-    run = record().run
+    run = record_cec_draw().run
     reevaluation.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
 

@@ -11,26 +11,11 @@ from rest_framework.test import APIClient
 
 from draws import runs
 from draws.models import Draw, ReevaluationRun
-from draws.services import record_draw
 from tests import factories
-from tests.draws.reevaluation_helpers import DRAW_DAY, category
+from tests.draws.reevaluation_helpers import record_cec_draw
 
 ADD_URL = reverse("admin:draws_draw_add")
 API_LIST = reverse("api-draw-list")
-
-
-def record(**changes):
-    values = {
-        "number": "500",
-        "held_on": DRAW_DAY,
-        "category": category("cec"),
-        "invitations": 3000,
-        "cutoff": 480,
-        "tie_break_at": dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC),
-        "by": None,
-        "source": Draw.Source.ADMIN,
-    }
-    return record_draw(**(values | changes))
 
 
 @pytest.mark.django_db
@@ -39,7 +24,7 @@ def test_the_notice_counts_the_clients_once_the_broker_took_the_run(
 ):
     factories.ClientFactory.create_batch(3)
     with django_capture_on_commit_callbacks(execute=True):
-        recorded = record()
+        recorded = record_cec_draw()
     assert runs.notice(recorded) == (
         messages.SUCCESS,
         "Draw saved. Re-evaluation of 3 clients queued.",
@@ -51,15 +36,15 @@ def test_the_notice_warns_when_the_broker_could_not_be_reached(
     categories, dead_broker, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        recorded = record()
+        recorded = record_cec_draw()
     assert runs.notice(recorded) == (messages.WARNING, runs.BROKER_DOWN)
     assert ReevaluationRun.objects.get().queued_at is None  # resume_stalled_runs sends it later
 
 
 @pytest.mark.django_db
 def test_a_correction_that_cannot_change_who_is_invited_says_so(categories):
-    record()
-    assert runs.notice(record(ircc_name="Canadian Experience Class (renamed)")) == (
+    record_cec_draw()
+    assert runs.notice(record_cec_draw(ircc_name="Canadian Experience Class (renamed)")) == (
         messages.SUCCESS,
         "Draw saved. The correction does not change who is invited.",
     )
@@ -67,8 +52,8 @@ def test_a_correction_that_cannot_change_who_is_invited_says_so(categories):
 
 @pytest.mark.django_db
 def test_saving_the_same_figures_again_says_nothing_changed(categories):
-    record()
-    assert runs.notice(record()) == (
+    record_cec_draw()
+    assert runs.notice(record_cec_draw()) == (
         messages.INFO,
         "Draw saved. Nothing changed, so nothing is re-evaluated.",
     )
@@ -76,7 +61,7 @@ def test_saving_the_same_figures_again_says_nothing_changed(categories):
 
 @pytest.mark.django_db
 def test_the_api_status_of_a_run_is_read_fresh_from_the_database(categories):
-    recorded = record()
+    recorded = record_cec_draw()
     ReevaluationRun.objects.update(queued_at=dt.datetime.now(dt.UTC))
     assert runs.status(recorded.run) == {"run": recorded.run.pk, "state": "pending", "queued": True}
     assert runs.status(None) is None
