@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from profiles.assessment import assess
-from profiles.candidates import facts_for, facts_from_values
+from profiles.candidates.assessment import assess
+from profiles.candidates.loader import facts_for, facts_from_values
 from profiles.synthetic import synthetic_client
 from scoring.engine import score
 from tests.factories import (

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from profiles.candidates import ClientFacts, Side, local_date
+from profiles.candidates.facts import ClientFacts, Side
+from profiles.dates import local_date
 from scoring import experience as xp
 from scoring.advice import birthdays
 from scoring.engine import score_totals

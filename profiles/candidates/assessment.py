@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from profiles.candidates import ClientFacts
-from profiles.coming_dates import DatedItem, coming_dates
+from profiles.candidates.coming_dates import DatedItem, coming_dates
+from profiles.candidates.facts import ClientFacts
 from scoring.advice import Suggestion, advice
 from scoring.categories import Category, categories_in_force
 from scoring.eligibility import Answer, category_eligibility, eligibility
