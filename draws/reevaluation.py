@@ -24,7 +24,8 @@ from draws import tasks
 from draws.models import Draw, ReevaluationChunk, ReevaluationRun
 from draws.standings import write_standings
 from draws.verdicts import DrawContext, judge
-from profiles.candidates import ClientFacts, facts_for
+from profiles.candidates.facts import ClientFacts
+from profiles.candidates.loader import facts_for
 from profiles.models import Client
 
 log = logging.getLogger(__name__)

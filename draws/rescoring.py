@@ -17,7 +17,7 @@ from django.utils import timezone
 from draws import tasks
 from draws.models import Draw
 from draws.reevaluation import evaluate_clients, queue
-from profiles.candidates import facts_for
+from profiles.candidates.loader import facts_for
 from profiles.models.clients import add_months
 
 RECENT_MONTHS = 12

@@ -18,8 +18,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from profiles.choices import Person
+from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months
 from profiles.models import Client, LanguageTestResult
-from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS

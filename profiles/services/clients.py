@@ -18,8 +18,10 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from profiles.assessment import summary
-from profiles.candidates import ClientFacts, facts_for
+from profiles.candidates.assessment import summary
+from profiles.candidates.facts import ClientFacts
+from profiles.candidates.loader import facts_for
+from profiles.candidates.score_reasons import explain, profile_expiry
 from profiles.choices import Person
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from profiles.models import (
@@ -30,7 +32,6 @@ from profiles.models import (
     ScoreChange,
     WorkPeriod,
 )
-from profiles.score_reasons import explain, profile_expiry
 from profiles.signals import facts_changed
 
 Fact = EducationCredential | LanguageTestResult | WorkPeriod

@@ -21,9 +21,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from profiles.assessment import summary
 from profiles.bulk import insert
-from profiles.candidates import facts_of
+from profiles.candidates.assessment import summary
+from profiles.candidates.loader import facts_of
 from profiles.choices import WITH_PARTNER, Person
 from profiles.csv_format import (
     CLIENT_FIELDS,
