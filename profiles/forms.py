@@ -16,6 +16,12 @@ _DATETIME = forms.DateTimeInput(
 )
 
 
+SUBMISSION_TIME_HELP = (
+    "Eastern time (Toronto), to the second. The first submission: it breaks ties, and the "
+    "profile expires 12 months later."
+)
+
+
 def _date_widgets(model, fields) -> dict:
     widgets = {}
     for name in fields:
@@ -49,10 +55,7 @@ class ClientForm(KeepsSubmissionTimeForm):
             **_date_widgets(Client, CLIENT_FIELDS),
             "address": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {
-            "profile_submitted_at": "Eastern time, to the second. The first submission: it "
-            "breaks ties, and the profile expires 12 months later."
-        }
+        help_texts = {"profile_submitted_at": SUBMISSION_TIME_HELP}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -115,6 +118,7 @@ class WorkPeriodForm(FactForm):
         help_texts = {
             "title": "Leave empty to use the NOC title.",
             "noc": "5-digit NOC 2021 unit group, e.g. 21232 (software developers).",
+            "hours_per_week": "Up to 80. Full time is 30; more adds no experience.",
         }
 
 
