@@ -11,6 +11,7 @@ its verdict choices are found from the relation.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import django_filters
@@ -75,7 +76,9 @@ class ClientFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
-        for word in value.split()[:5]:
+        # Commas separate words too: the list shows names as "Garcia, Chloé", and that pasted
+        # back searched for "Garcia," and found nothing.
+        for word in re.findall(r"[^\s,;]+", value)[:5]:
             queryset = queryset.filter(
                 Q(first_name__icontains=word)
                 | Q(last_name__icontains=word)

@@ -23,6 +23,12 @@ _DATETIME = forms.DateTimeInput(
 )
 
 
+SUBMISSION_TIME_HELP = (
+    "Eastern time (Toronto), to the second. The first submission: it breaks ties, and the "
+    "profile expires 12 months later."
+)
+
+
 def _date_widgets(model, fields) -> dict:
     widgets = {}
     for name in fields:
@@ -68,10 +74,7 @@ class ClientForm(ParsingForm, KeepsSubmissionTimeForm):
             **_date_widgets(Client, CLIENT_FIELDS),
             "address": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {
-            "profile_submitted_at": "Eastern time, to the second. The first submission: it "
-            "breaks ties, and the profile expires 12 months later."
-        }
+        help_texts = {"profile_submitted_at": SUBMISSION_TIME_HELP}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -133,6 +136,7 @@ class WorkPeriodForm(FactForm):
         help_texts = {
             "title": "Leave empty to use the NOC title.",
             "noc": "5-digit NOC 2021 unit group, e.g. 21232 (software developers).",
+            "hours_per_week": "Up to 80. Full time is 30; more adds no experience.",
         }
 
 

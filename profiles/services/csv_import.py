@@ -67,7 +67,8 @@ class ImportRejected(ValidationError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) found; nothing was imported.")
+        count = len(problems)
+        super().__init__(f"{count} problem{'' if count == 1 else 's'} found; nothing was imported.")
 
 
 def _parse(field: models.Field, raw: str) -> object:
