@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from draws import rescoring, tasks
+from draws import tasks
+from draws.reevaluation import rescoring
 from draws.models import Standing
 from profiles import services
 from profiles.signals import facts_changed
