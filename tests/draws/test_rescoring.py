@@ -32,6 +32,18 @@ def test_a_change_to_a_file_queues_a_rescore_of_that_client_after_commit(
     assert broker.sent == [("draws.tasks.rescore_clients", ([client.pk],))]
 
 
+def test_a_change_to_a_file_sends_its_rescore_from_a_single_on_commit_callback(
+    broker, firm_a, firm_a_consultant, django_capture_on_commit_callbacks
+):
+    # profiles sends facts_changed from on_commit; the receiver sends the task there and then,
+    # not from a second on_commit of its own.
+    client = pool_client(firm=firm_a)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.update_client(client=client, by=firm_a_consultant, data={"phone": "555"})
+    assert len(callbacks) == 1
+    assert broker.names() == ["draws.tasks.rescore_clients"]
+
+
 def test_the_rescore_task_runs_on_the_reevaluate_queue():
     assert tasks.rescore_clients.queue == "reevaluate"
 
