@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from django.db.models import Count
 
-from draws.reevaluation import runs
 from draws.models import Draw, DrawCategory, ReevaluationChunk, ReevaluationRun, Standing
+from draws.reevaluation import runs
 from draws.services import record_draw
 from eeportal.celery import app
 from profiles.management.commands.seed_clients import seed_batch

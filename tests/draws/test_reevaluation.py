@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from draws.reevaluation import evaluation, runs
 from draws.models import ReevaluationRun, Standing
+from draws.reevaluation import evaluation, runs
 from draws.reevaluation.standings import write_standings
 from tests import factories
 from tests.draws.reevaluation_helpers import DRAW_DAY, pool_client, record_cec_draw

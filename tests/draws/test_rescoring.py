@@ -7,8 +7,8 @@ import pytest
 from django.db import transaction
 
 from draws import tasks
-from draws.reevaluation import rescoring
 from draws.models import Standing
+from draws.reevaluation import rescoring
 from profiles import services
 from profiles.signals import facts_changed
 from tests import factories

@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from draws.reevaluation import notices
 from draws.models import Draw, ReevaluationRun
+from draws.reevaluation import notices
 from tests import factories
 from tests.draws.reevaluation_helpers import record_cec_draw
 
@@ -63,7 +63,11 @@ def test_saving_the_same_figures_again_says_nothing_changed(categories):
 def test_the_api_status_of_a_run_is_read_fresh_from_the_database(categories):
     recorded = record_cec_draw()
     ReevaluationRun.objects.update(queued_at=dt.datetime.now(dt.UTC))
-    assert notices.status(recorded.run) == {"run": recorded.run.pk, "state": "pending", "queued": True}
+    assert notices.status(recorded.run) == {
+        "run": recorded.run.pk,
+        "state": "pending",
+        "queued": True,
+    }
     assert notices.status(None) is None
 
 
