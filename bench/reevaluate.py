@@ -173,7 +173,7 @@ def naive(count: int) -> float:
     from django.db.models import Max
 
     from draws.models import Draw, Standing
-    from draws.verdicts import DrawContext, judge
+    from draws.reevaluation.verdicts import DrawContext, judge
     from profiles.candidates.loader import facts_for
     from profiles.models import Client
 

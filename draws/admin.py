@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
-from draws import runs, selectors
+from draws import selectors
 from draws.models import Draw, DrawCategory
+from draws.reevaluation import notices
 from draws.services import draw_values, record_draw
 from draws.views import run_table
 from scoring.json_input import MAX_DEPTH, Decoder
@@ -165,11 +166,11 @@ class DrawAdmin(SimpleHistoryAdmin):
         # is now: only from here can the notice say whether the broker took it.
         recorded = getattr(request, "_recorded_draw", None)
         if recorded is not None:
-            messages.add_message(request, *runs.notice(recorded))
+            messages.add_message(request, *notices.notice(recorded))
         return response
 
     def message_user(self, request: HttpRequest, message, level=messages.INFO, *args, **kwargs):
-        # Replaced by runs.notice, which starts "Draw saved." and says what became of the
+        # Replaced by notices.notice, which starts "Draw saved." and says what became of the
         # re-evaluation; the admin's "was changed successfully" would repeat half of it.
         if level == messages.SUCCESS and hasattr(request, "_recorded_draw"):
             return

@@ -6,9 +6,10 @@ from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from draws import runs, selectors
+from draws import selectors
 from draws.filters import DrawFilter
 from draws.models import Draw
+from draws.reevaluation import notices
 from draws.serializers import DrawSerializer, RecordedDrawSerializer
 from draws.services import draw_values, record_draw
 
@@ -39,7 +40,7 @@ def _record(values: dict, serializer: DrawSerializer, request) -> None:
     serializer.instance = recorded.draw
     # record_draw's transaction has committed (API views are not atomic), so the run has been
     # handed to the broker, or not: the response says which.
-    serializer.context["reevaluation"] = runs.status(recorded.run)
+    serializer.context["reevaluation"] = notices.status(recorded.run)
 
 
 class WriteAnswersWithRun:

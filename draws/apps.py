@@ -6,8 +6,11 @@ class DrawsConfig(AppConfig):
     verbose_name = "Express Entry draws"
 
     def ready(self) -> None:
+        # Registers the tasks in every process (web, worker, shell): the pipeline sends them by
+        # name (draws.reevaluation.sending), so nothing else would import the module.
+        import draws.tasks  # noqa: F401
         from draws.panels import standings_panel
-        from draws.rescoring import queue_rescore
+        from draws.reevaluation.rescoring import queue_rescore
         from profiles import panels
         from profiles.signals import facts_changed
 

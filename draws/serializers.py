@@ -131,5 +131,6 @@ class RecordedDrawSerializer(DrawSerializer):
     @extend_schema_field(ReevaluationStatusSerializer(allow_null=True))
     def get_reevaluation(self, draw: Draw) -> dict | None:
         """Null when the change cannot change who is invited (a name, a link), so nothing
-        re-runs; set by the view from ``draws.runs.status`` after the save has committed."""
+        re-runs; set by the view from ``draws.reevaluation.notices.status`` after the save
+        has committed."""
         return self.context.get("reevaluation")

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 
 from draws import pool as pool_bands
 from draws.models import Draw, DrawCategory, ReevaluationRun
-from draws.reevaluation import schedule_reevaluation
+from draws.reevaluation.runs import schedule_reevaluation
 
 
 class Outcome(StrEnum):

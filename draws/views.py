@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from draws import pool as pool_bands
-from draws import runs, selectors
+from draws import selectors
 from draws.filters import DrawFilter, RunFilter
 from draws.models import ReevaluationRun
+from draws.reevaluation import notices
 
 PAGE_SIZE = 25
 
@@ -92,5 +93,5 @@ def run_list(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_POST
 def run_resume(request: HttpRequest) -> HttpResponse:
-    messages.success(request, str(runs.resume()))
+    messages.success(request, str(notices.resume()))
     return redirect("draws:run_list")

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from draws.models import Draw, ReevaluationRun, Standing
-from draws.notifications import send_draw_digests
+from draws.reevaluation.notifications import send_draw_digests
 from tests import factories
 from tests.draws.reevaluation_helpers import category
 

@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from django.db.models import Count
 
-from draws import reevaluation
 from draws.models import Draw, DrawCategory, ReevaluationChunk, ReevaluationRun, Standing
+from draws.reevaluation import runs
 from draws.services import record_draw
 from eeportal.celery import app
 from profiles.management.commands.seed_clients import seed_batch
@@ -98,7 +98,7 @@ def test_a_worker_killed_mid_run_loses_no_client(cec, clients, workers):
     workers()
     # The killed worker's unacknowledged message only comes back after the broker's visibility
     # timeout (an hour); resume_stalled_runs (beat, every minute) re-queues it sooner.
-    reevaluation.resume_stalled_runs(stalled_after=dt.timedelta(0))
+    runs.resume_stalled_runs(stalled_after=dt.timedelta(0))
     wait_for(lambda: done(run), timeout=120, what="the resumed run to finish")
     assert run_of(run).done == len(clients)
     assert_every_client_has_exactly_one_row(run.draw, clients)
@@ -122,7 +122,7 @@ def test_a_draw_saved_while_redis_is_down_runs_once_it_is_back(cec, clients, wor
     assert (run.state, run.queued_at) == (State.PENDING, None)
 
     workers(concurrency=2)
-    reevaluation.resume_stalled_runs()
+    runs.resume_stalled_runs()
     wait_for(lambda: done(run), timeout=120, what="the run to finish after the broker is back")
     assert_every_client_has_exactly_one_row(run.draw, clients)
 

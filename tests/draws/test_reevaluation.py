@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from draws import reevaluation
 from draws.models import ReevaluationRun, Standing
-from draws.standings import write_standings
+from draws.reevaluation import evaluation, runs
+from draws.reevaluation.standings import write_standings
 from tests import factories
 from tests.draws.reevaluation_helpers import DRAW_DAY, pool_client, record_cec_draw
 
@@ -17,9 +17,9 @@ State = ReevaluationRun.State
 
 def run_everything(run: ReevaluationRun) -> ReevaluationRun:
     """What the workers do, in order, in this process."""
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     for chunk_id in run.chunks.values_list("pk", flat=True):
-        reevaluation.evaluate_chunk(chunk_id=chunk_id)
+        runs.evaluate_chunk(chunk_id=chunk_id)
     run.refresh_from_db()
     return run
 
@@ -82,7 +82,7 @@ def test_clients_are_split_into_chunks_by_id_range(settings):
     settings.REEVALUATION_CHUNK_SIZE = 2
     clients = sorted(c.pk for c in (pool_client() for _ in range(5)))
     run = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     ranges = list(run.chunks.values_list("first_id", "last_id", "size"))
     assert ranges == [
         (clients[0], clients[1], 2),
@@ -95,7 +95,7 @@ def test_running_a_finished_chunk_again_changes_nothing():
     pool_client()
     run = run_everything(record_cec_draw().run)
     before = list(Standing.objects.values("pk", "evaluated_at"))
-    reevaluation.evaluate_chunk(chunk_id=run.chunks.get().pk)
+    runs.evaluate_chunk(chunk_id=run.chunks.get().pk)
     run.refresh_from_db()
     assert list(Standing.objects.values("pk", "evaluated_at")) == before
     assert run.done == 1
@@ -104,15 +104,15 @@ def test_running_a_finished_chunk_again_changes_nothing():
 def test_starting_a_run_twice_creates_its_chunks_once():
     pool_client()
     run = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=run.pk)
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     assert run.chunks.count() == 1
 
 
 def test_a_client_deleted_before_its_chunk_runs_gets_no_row_and_no_error():
     keep, gone = pool_client(), pool_client()
     run = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     gone.delete()
     run = run_everything(run)
     assert list(Standing.objects.values_list("client_id", flat=True)) == [keep.pk]
@@ -132,9 +132,9 @@ def test_standings_of_an_older_revision_never_overwrite_newer_ones():
 def test_a_chunk_of_a_superseded_run_writes_nothing():
     pool_client()
     first = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=first.pk)
+    runs.reevaluate_draw(run_id=first.pk)
     record_cec_draw(cutoff=470)
-    reevaluation.evaluate_chunk(chunk_id=first.chunks.get().pk)
+    runs.evaluate_chunk(chunk_id=first.chunks.get().pk)
     assert not Standing.objects.exists()
 
 
@@ -145,51 +145,51 @@ def test_a_chunk_runs_a_fixed_number_of_queries_whatever_its_size(
     for _ in range(clients):
         pool_client()
     run = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
     # chunk+run+draw+category, attempts, 4 facts queries (credentials, results, periods, clients),
     # savepoint (the test's transaction), temp table, truncate, COPY, upsert, close chunk,
     # add to run, release, any chunk pending?, finish run
     with django_assert_num_queries(16):
-        reevaluation.evaluate_chunk(chunk_id=chunk.pk)
+        runs.evaluate_chunk(chunk_id=chunk.pk)
 
 
 def test_pending_runs_start_newest_draw_first(settings, monkeypatch):
     settings.REEVALUATION_ACTIVE_RUNS = 1
-    monkeypatch.setattr(reevaluation, "queue_chunks", lambda ids: None)
+    monkeypatch.setattr(runs, "queue_chunks", lambda ids: None)
     old = record_cec_draw(number="498", held_on=DRAW_DAY - dt.timedelta(days=20)).run
     new = record_cec_draw(number="499", held_on=DRAW_DAY).run
-    assert reevaluation.dispatch_runs() == [new.pk]
+    assert runs.dispatch_runs() == [new.pk]
     assert ReevaluationRun.objects.get(pk=old.pk).state == State.PENDING
 
 
 def test_resume_finishes_a_run_whose_last_chunk_finished_without_closing_it():
     pool_client()
     run = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
-    reevaluation.evaluate_clients(
+    evaluation.evaluate_clients(
         draw=run.draw, revision=run.revision, clients=[factories.ClientFactory().pk]
     )
     type(chunk).objects.filter(pk=chunk.pk).update(done_at=dt.datetime.now(dt.UTC))
-    assert reevaluation.resume_stalled_runs()["finished_runs"] == 1
+    assert runs.resume_stalled_runs()["finished_runs"] == 1
 
 
 def test_a_chunk_that_keeps_failing_is_given_up_and_fails_its_run(settings, monkeypatch):
     settings.REEVALUATION_MAX_ATTEMPTS = 2
     pool_client()
     run = record_cec_draw().run
-    reevaluation.reevaluate_draw(run_id=run.pk)
+    runs.reevaluate_draw(run_id=run.pk)
     chunk = run.chunks.get()
 
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(reevaluation, "write_standings", broken)
+    monkeypatch.setattr(evaluation, "write_standings", broken)
     with pytest.raises(RuntimeError):
-        reevaluation.evaluate_chunk(chunk_id=chunk.pk)  # first attempt: left for a retry
+        runs.evaluate_chunk(chunk_id=chunk.pk)  # first attempt: left for a retry
     assert ReevaluationRun.objects.get(pk=run.pk).state == State.RUNNING
-    reevaluation.evaluate_chunk(chunk_id=chunk.pk)  # second attempt: given up
+    runs.evaluate_chunk(chunk_id=chunk.pk)  # second attempt: given up
     run.refresh_from_db()
     assert (run.state, run.failed, run.done) == (State.FAILED, 1, 1)
     assert "RuntimeError: disk full" in run.error

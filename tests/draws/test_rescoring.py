@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 from django.db import transaction
 
-from draws import rescoring, tasks
+from draws import tasks
 from draws.models import Standing
+from draws.reevaluation import rescoring
 from profiles import services
 from profiles.signals import facts_changed
 from tests import factories
@@ -29,6 +30,18 @@ def test_a_change_to_a_file_queues_a_rescore_of_that_client_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         services.update_client(client=client, by=firm_a_consultant, data={"phone": "555"})
     assert broker.sent == [("draws.tasks.rescore_clients", ([client.pk],))]
+
+
+def test_a_change_to_a_file_sends_its_rescore_from_a_single_on_commit_callback(
+    broker, firm_a, firm_a_consultant, django_capture_on_commit_callbacks
+):
+    # profiles sends facts_changed from on_commit; the receiver sends the task there and then,
+    # not from a second on_commit of its own.
+    client = pool_client(firm=firm_a)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.update_client(client=client, by=firm_a_consultant, data={"phone": "555"})
+    assert len(callbacks) == 1
+    assert broker.names() == ["draws.tasks.rescore_clients"]
 
 
 def test_the_rescore_task_runs_on_the_reevaluate_queue():

@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from draws import runs
 from draws.models import Draw, ReevaluationRun
+from draws.reevaluation import notices
 from tests import factories
 from tests.draws.reevaluation_helpers import record_cec_draw
 
@@ -25,7 +25,7 @@ def test_the_notice_counts_the_clients_once_the_broker_took_the_run(
     factories.ClientFactory.create_batch(3)
     with django_capture_on_commit_callbacks(execute=True):
         recorded = record_cec_draw()
-    assert runs.notice(recorded) == (
+    assert notices.notice(recorded) == (
         messages.SUCCESS,
         "Draw saved. Re-evaluation of 3 clients queued.",
     )
@@ -37,14 +37,14 @@ def test_the_notice_warns_when_the_broker_could_not_be_reached(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         recorded = record_cec_draw()
-    assert runs.notice(recorded) == (messages.WARNING, runs.BROKER_DOWN)
+    assert notices.notice(recorded) == (messages.WARNING, notices.BROKER_DOWN)
     assert ReevaluationRun.objects.get().queued_at is None  # resume_stalled_runs sends it later
 
 
 @pytest.mark.django_db
 def test_a_correction_that_cannot_change_who_is_invited_says_so(categories):
     record_cec_draw()
-    assert runs.notice(record_cec_draw(ircc_name="Canadian Experience Class (renamed)")) == (
+    assert notices.notice(record_cec_draw(ircc_name="Canadian Experience Class (renamed)")) == (
         messages.SUCCESS,
         "Draw saved. The correction does not change who is invited.",
     )
@@ -53,7 +53,7 @@ def test_a_correction_that_cannot_change_who_is_invited_says_so(categories):
 @pytest.mark.django_db
 def test_saving_the_same_figures_again_says_nothing_changed(categories):
     record_cec_draw()
-    assert runs.notice(record_cec_draw()) == (
+    assert notices.notice(record_cec_draw()) == (
         messages.INFO,
         "Draw saved. Nothing changed, so nothing is re-evaluated.",
     )
@@ -63,8 +63,12 @@ def test_saving_the_same_figures_again_says_nothing_changed(categories):
 def test_the_api_status_of_a_run_is_read_fresh_from_the_database(categories):
     recorded = record_cec_draw()
     ReevaluationRun.objects.update(queued_at=dt.datetime.now(dt.UTC))
-    assert runs.status(recorded.run) == {"run": recorded.run.pk, "state": "pending", "queued": True}
-    assert runs.status(None) is None
+    assert notices.status(recorded.run) == {
+        "run": recorded.run.pk,
+        "state": "pending",
+        "queued": True,
+    }
+    assert notices.status(None) is None
 
 
 # --- end to end: the save commits, then the notice -----------------------------------------------
@@ -106,7 +110,7 @@ def test_saving_a_draw_in_the_admin_with_the_broker_down_warns_and_keeps_the_dra
     staff_client, dead_broker
 ):
     response = staff_client.post(ADD_URL, admin_form(), follow=True)
-    assert shown_messages(response) == [("warning", runs.BROKER_DOWN)]
+    assert shown_messages(response) == [("warning", notices.BROKER_DOWN)]
     assert Draw.objects.filter(number="435").exists()
     assert ReevaluationRun.objects.get().state == "pending"
 

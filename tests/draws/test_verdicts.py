@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from draws.models import Verdict
-from draws.verdicts import DrawContext, judge
+from draws.reevaluation.verdicts import DrawContext, judge
 from profiles.candidates.loader import facts_for
 from tests import factories
 from tests.draws.reevaluation_helpers import DRAW_DAY, SUBMITTED, category, pool_client

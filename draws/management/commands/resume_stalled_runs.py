@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from draws import runs
+from draws.reevaluation import notices
 
 
 class Command(BaseCommand):
@@ -30,4 +30,4 @@ class Command(BaseCommand):
         if stalled_after is not None and stalled_after < 0:
             raise CommandError("--stalled-after is a number of seconds, 0 or more.")
         after = None if stalled_after is None else timedelta(seconds=stalled_after)
-        self.stdout.write(self.style.SUCCESS(str(runs.resume(stalled_after=after))))
+        self.stdout.write(self.style.SUCCESS(str(notices.resume(stalled_after=after))))

@@ -2,7 +2,7 @@
 draws of the last 12 months, by a small task of its own rather than a full run per draw.
 
 profiles sends ``facts_changed`` after the commit that changed the files; ``queue_rescore``
-(connected in ``DrawsConfig.ready``, so profiles never imports draws) queues the task.
+(connected in ``DrawsConfig.ready``, so profiles never imports draws) sends the task.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
-from draws import tasks
 from draws.models import Draw
-from draws.reevaluation import evaluate_clients, queue
+from draws.reevaluation import sending
+from draws.reevaluation.evaluation import evaluate_clients
 from profiles.candidates.loader import facts_for
 from profiles.models.clients import add_months
 
@@ -26,15 +25,16 @@ RECENT_MONTHS = 12
 def queue_rescore(sender: object, *, client_ids: Sequence[int], **kwargs: object) -> None:
     """Receiver of ``profiles.signals.facts_changed``: one task per chunk of clients.
 
-    On commit in case a sender ever sends inside a transaction (the task must see the facts);
-    through ``queue`` so a dead broker costs the edit nothing. A missed re-score is caught up
-    by the next full run of a draw, not by ``resume_stalled_runs``: it has no run row.
+    Sent at once: the signal itself is sent from ``transaction.on_commit`` (that is its
+    contract, tests/profiles checks it), so the facts the task reads are committed already; a
+    second ``on_commit`` here only deferred the send to the same moment. Through ``sending``
+    so a dead broker costs the edit nothing. A missed re-score is caught up by the next full
+    run of a draw, not by ``resume_stalled_runs``: it has no run row.
     """
     ids = sorted(set(client_ids))
     size = settings.REEVALUATION_CHUNK_SIZE
     for start in range(0, len(ids), size):
-        batch = ids[start : start + size]
-        transaction.on_commit(lambda batch=batch: queue(tasks.rescore_clients, batch))
+        sending.send(sending.RESCORE_CLIENTS, ids[start : start + size])
 
 
 def recent_draws(*, today: date | None = None) -> list[Draw]:
@@ -54,6 +54,6 @@ def rescore_clients(*, client_ids: Sequence[int], today: date | None = None) -> 
     written = 0
     facts = facts_for(list(client_ids))
     for draw in recent_draws(today=today):
-        evaluated, _failed = evaluate_clients(draw=draw, revision=draw.revision, clients=facts)
-        written += evaluated or 0
+        judged = evaluate_clients(draw=draw, revision=draw.revision, clients=facts)
+        written += len(judged.rows)
     return written

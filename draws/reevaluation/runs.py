@@ -1,8 +1,5 @@
-"""The re-evaluation pipeline (DESIGN.md §5): every client re-scored against a draw.
-
-record_draw ──on_commit──► dispatch_runs ──► reevaluate_draw(run) ──► evaluate_chunk(chunk) x N
-                                ▲                                        │
-                                └────────────── finish_run(run) ◄────────┘ (the last chunk)
+"""A run's life (DESIGN.md §5): scheduled, dispatched, split into chunks, each chunk evaluated
+and closed, finished; and resumed when a dead broker or a killed worker left it behind.
 
 Runs wait in ``pending`` and are started newest draw first, a few at a time, so importing the
 whole history queues 435 runs instead of flooding the workers with all of them at once. Every
@@ -12,7 +9,7 @@ step is safe to run twice: a redelivered task finds from the rows that its work 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,21 +17,14 @@ from django.db import connection, transaction
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
-from draws import tasks
 from draws.models import Draw, ReevaluationChunk, ReevaluationRun
-from draws.standings import write_standings
-from draws.verdicts import DrawContext, judge
-from profiles.candidates.facts import ClientFacts
-from profiles.candidates.loader import facts_for
+from draws.reevaluation import sending
+from draws.reevaluation.evaluation import judge_clients, write_judged
 from profiles.models import Client
 
 log = logging.getLogger(__name__)
 Run = ReevaluationRun
 State = ReevaluationRun.State
-
-
-def chunk_size() -> int:
-    return settings.REEVALUATION_CHUNK_SIZE
 
 
 def schedule_reevaluation(*, draw: Draw) -> ReevaluationRun:
@@ -48,25 +38,17 @@ def schedule_reevaluation(*, draw: Draw) -> ReevaluationRun:
         state=State.SUPERSEDED, finished_at=timezone.now()
     )
     run, _ = Run.objects.get_or_create(draw=draw, revision=draw.revision)
-    transaction.on_commit(lambda: queue(tasks.dispatch_runs, run=run))
+    transaction.on_commit(lambda: queue(sending.DISPATCH_RUNS, run=run))
     return run
 
 
 _ACTIVE = (State.PENDING, State.RUNNING)
 
 
-def queue(task, *args: object, run: ReevaluationRun | None = None, **options: object) -> bool:
-    """Send a task now; False, with the run left pending, when the broker cannot be reached.
-
-    ``retry=False``: on the request path a dead broker must fail in a second, not stall the
-    page. Nothing is lost: ``resume_stalled_runs`` (beat, every minute) sends it again.
-    """
-    try:
-        task.apply_async(args, retry=False, **options)
-    except Exception as exc:  # kombu raises OperationalError, redis-py ConnectionError, OSError
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            raise
-        log.warning("Task broker unreachable; %s stays pending: %s", task.name, exc)
+def queue(name: str, *args: object, run: ReevaluationRun | None = None) -> bool:
+    """Send task ``name`` (``sending``); once the broker took it, ``run`` is marked queued. A
+    run left unmarked is what the save notice calls "could not be queued"."""
+    if not sending.send(name, *args):
         return False
     if run is not None:
         Run.objects.filter(pk=run.pk, queued_at=None).update(queued_at=timezone.now())
@@ -114,7 +96,7 @@ def reevaluate_draw(*, run_id: int) -> None:
             return
         chunks = [
             ReevaluationChunk(run=run, first_id=first, last_id=last, size=size)
-            for first, last, size in _id_ranges(chunk_size())
+            for first, last, size in _id_ranges(settings.REEVALUATION_CHUNK_SIZE)
         ]
         ReevaluationChunk.objects.bulk_create(chunks)
         now = timezone.now()
@@ -147,7 +129,7 @@ def _id_ranges(size: int) -> Iterable[tuple[int, int, int]]:
 def queue_chunks(chunk_ids: list[int]) -> None:
     ReevaluationChunk.objects.filter(pk__in=chunk_ids).update(queued_at=timezone.now())
     for chunk_id in chunk_ids:
-        if not queue(tasks.evaluate_chunk, chunk_id):
+        if not queue(sending.EVALUATE_CHUNK, chunk_id):
             return  # broker gone: resume_stalled_runs re-queues what is left
 
 
@@ -163,12 +145,14 @@ def evaluate_chunk(*, chunk_id: int) -> None:
         return
     ReevaluationChunk.objects.filter(pk=chunk.pk).update(attempts=F("attempts") + 1)
     try:
-        evaluated, _failed = evaluate_clients(
-            draw=run.draw,
-            revision=run.revision,
-            clients=range(chunk.first_id, chunk.last_id + 1),
-            close_chunk=chunk,
-        )
+        judged = judge_clients(draw=run.draw, clients=range(chunk.first_id, chunk.last_id + 1))
+        # The rows and the chunk's completion commit together: a delivery that finds the chunk
+        # closed meanwhile (by a redelivered twin) rolls its rows back, counting nothing twice.
+        with transaction.atomic():
+            write_judged(draw=run.draw, revision=run.revision, judged=judged)
+            if not _close_chunk(chunk, evaluated=len(judged.rows), failed=judged.failed):
+                transaction.set_rollback(True)
+                return
     except Exception as exc:
         # Left pending, resume_stalled_runs tries it again; a chunk that keeps failing (a bug,
         # not a dead worker) must not be retried forever nor keep its run open for ever.
@@ -180,38 +164,7 @@ def evaluate_chunk(*, chunk_id: int) -> None:
             Run.objects.filter(pk=run.pk).update(error=error[:2000])
         _maybe_finish(run.pk)
         return
-    if evaluated is not None:
-        _maybe_finish(run.pk)
-
-
-def evaluate_clients(
-    *,
-    draw: Draw,
-    revision: int,
-    clients: range | Iterable[int] | Mapping[int, ClientFacts],
-    close_chunk: ReevaluationChunk | None = None,
-) -> tuple[int | None, int]:
-    """Judge ``clients`` in ``draw`` and upsert their standings, in one transaction with the
-    chunk's completion. ``clients`` is what ``facts_for`` takes, or facts already loaded (a
-    client re-scored against several draws is read once). Returns (evaluated, failed);
-    evaluated is None when the chunk had been finished by another delivery meanwhile."""
-    ctx = DrawContext.of(draw)
-    loaded = clients if isinstance(clients, Mapping) else facts_for(clients)
-    rows, failed = [], 0
-    for client_id, facts in loaded.items():
-        try:
-            rows.append((client_id, *judge(facts, ctx)))
-        except (ValueError, TypeError) as exc:  # a file the engine refuses: counted, not fatal
-            failed += 1
-            log.warning("Client %s not evaluated in round %s: %s", client_id, draw.number, exc)
-    with transaction.atomic():
-        write_standings(draw_id=draw.pk, revision=revision, rows=rows)
-        if close_chunk is not None and not _close_chunk(
-            close_chunk, evaluated=len(rows), failed=failed
-        ):
-            transaction.set_rollback(True)
-            return None, failed
-    return len(rows), failed
+    _maybe_finish(run.pk)
 
 
 def _close_chunk(chunk: ReevaluationChunk, *, evaluated: int, failed: int) -> bool:
@@ -240,9 +193,9 @@ def finish_run(*, run_id: int) -> bool:
         finished_at=timezone.now(),
     )
     if closed:
-        transaction.on_commit(lambda: queue(tasks.send_draw_digests, run_id))
+        transaction.on_commit(lambda: queue(sending.SEND_DRAW_DIGESTS, run_id))
         if not settings.CELERY_TASK_ALWAYS_EAGER:  # eager mode dispatches in a loop instead
-            transaction.on_commit(lambda: queue(tasks.dispatch_runs))
+            transaction.on_commit(lambda: queue(sending.DISPATCH_RUNS))
     return bool(closed)
 
 
@@ -278,5 +231,5 @@ def resume_stalled_runs(*, stalled_after: timedelta | None = None) -> dict[str, 
         finished += finish_run(run_id=run_id)
     pending = Run.objects.filter(state=State.PENDING).exists()
     if pending:
-        queue(tasks.dispatch_runs)
+        queue(sending.DISPATCH_RUNS)
     return {"requeued_chunks": len(stalled) + len(never_queued), "finished_runs": finished}

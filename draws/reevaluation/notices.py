@@ -1,5 +1,6 @@
 """What staff are told about re-evaluation runs: after saving a draw (admin, API) and after
-resuming stalled runs (page, command). Reads only; the pipeline is ``draws.reevaluation``.
+resuming stalled runs (page, command). Reads only, apart from ``resume``, which hands over to
+``runs.resume_stalled_runs``.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 
-from draws import reevaluation
 from draws.models import ReevaluationRun
+from draws.reevaluation import runs
 from draws.services import Outcome, RecordedDraw
 from profiles.models import Client
 
@@ -66,5 +67,5 @@ class Resumed:
 def resume(*, stalled_after: timedelta | None = None) -> Resumed:
     """``resume_stalled_runs``, with the pending runs it hands to the dispatcher counted."""
     pending = ReevaluationRun.objects.filter(state=ReevaluationRun.State.PENDING).count()
-    done = reevaluation.resume_stalled_runs(stalled_after=stalled_after)
+    done = runs.resume_stalled_runs(stalled_after=stalled_after)
     return Resumed(done["requeued_chunks"], done["finished_runs"], pending)
