@@ -1,5 +1,7 @@
 """Operations that change client files, firms and logins (DESIGN.md §2, §9.1)."""
 
+from profiles.duplicates import DuplicateClient
+
 from .clients import (
     CLIENT_FIELDS,
     CONTACT_FIELDS,
@@ -17,6 +19,7 @@ from .clients import (
     update_contact_details,
     update_fact,
 )
+from .csv_duplicates import ImportResult, SkippedRow
 from .csv_import import ImportRejected, Problem, import_clients_csv
 from .invitations import invitation_link, invite_client, invite_consultant, remove_consultant
 
@@ -24,8 +27,11 @@ __all__ = [
     "CLIENT_FIELDS",
     "CONTACT_FIELDS",
     "FACT_FIELDS",
+    "DuplicateClient",
     "ImportRejected",
+    "ImportResult",
     "Problem",
+    "SkippedRow",
     "add_fact",
     "check_person",
     "create_client",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from profiles.assessment import summary
 from profiles.candidates import ClientFacts, facts_for
 from profiles.choices import Person
+from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from profiles.models import (
     Client,
@@ -215,14 +216,24 @@ def _replace_facts(client: Client, facts: FactRows, by: User | None) -> None:
 
 @transaction.atomic
 def create_client(
-    *, firm: Firm, by: User | None, data: Mapping[str, Any], facts: FactRows | None = None
+    *,
+    firm: Firm,
+    by: User | None,
+    data: Mapping[str, Any],
+    facts: FactRows | None = None,
+    allow_duplicate: bool = False,
 ) -> Client:
     """A new client file for ``firm`` from ``data`` (fields of ``CLIENT_FIELDS``) and, if
     given, its fact rows by model (``{LanguageTestResult: [{...}, ...]}``).
+
+    Raises ``DuplicateClient`` when the firm has a file with the same e-mail, or the same name
+    and birth date, unless ``allow_duplicate`` (the consultant confirmed it is another person).
     """
     client = Client(firm=firm)
     _assign(client, data, CLIENT_FIELDS)
     _validate(client, exclude=["firm", "user"])
+    if not allow_duplicate:
+        refuse_duplicates(client)
     _save(client, by)
     _replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")
