@@ -1,12 +1,17 @@
-"""Read queries for draws. Draws are public facts, so nothing here is scoped by user; standings
-and runs are read for a client or a page that the caller has already authorised."""
+"""Read queries for draws. Draws are public facts, so they are not scoped by user; standings
+are read for a client the caller has already authorised, or through ``clients_visible_to``."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
-from draws.models import Draw, Family, ReevaluationRun, Standing
+from draws.models import Draw, Family, ReevaluationRun, Standing, Verdict
 from profiles.models import Client
+from profiles.roles import roles_of
+from profiles.selectors import clients_visible_to
 
 
 def draws_for_list() -> QuerySet[Draw]:
@@ -18,6 +23,52 @@ def standings_of(*, client: Client) -> QuerySet[Standing]:
     """One client's standings, newest draw first. ``client`` must have been fetched through
     ``profiles.selectors.clients_visible_to``: that is where the scope is decided."""
     return Standing.objects.filter(client=client).select_related("draw__category")
+
+
+_SHOWN = (
+    "crs", "margin", "eligible", "reason", "verdict",
+    "client__public_id", "client__first_name", "client__last_name",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VerdictGroup:
+    verdict: Verdict
+    count: int  # every client of the group; ``standings`` holds the first few
+    standings: list[Standing]
+
+
+def firm_clients_in(
+    *, draw: Draw, user: User | AnonymousUser, per_verdict: int = 10
+) -> list[VerdictGroup] | None:
+    """The requesting consultant's firm's clients in ``draw``, by verdict (in the verdicts'
+    order), the highest CRS first; None for anyone who is not a consultant.
+
+    One query whatever the firm's size: a window numbers the rows of each verdict, keeps
+    ``per_verdict`` of them and carries the verdict's total on each row.
+    """
+    if not roles_of(user).consultant:
+        return None
+    in_order = [F("crs").desc(), F("client__last_name"), F("client__first_name"), F("pk")]
+    rows = (
+        Standing.objects.filter(draw=draw, client__in=clients_visible_to(user=user))
+        .select_related("client")
+        .only(*_SHOWN)
+        .annotate(
+            place=Window(RowNumber(), partition_by=[F("verdict")], order_by=in_order),
+            of=Window(Count("pk"), partition_by=[F("verdict")]),
+        )
+        .filter(place__lte=per_verdict)
+        .order_by("place")
+    )
+    groups: dict[str, list[Standing]] = defaultdict(list)
+    for standing in rows:
+        groups[standing.verdict].append(standing)
+    return [
+        VerdictGroup(verdict, groups[verdict][0].of, groups[verdict])
+        for verdict in Verdict
+        if groups[verdict]
+    ]
 
 
 def runs_for_list() -> QuerySet[ReevaluationRun]:

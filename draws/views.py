@@ -19,6 +19,7 @@ from draws.models import ReevaluationRun
 from draws.reevaluation import notices
 
 PAGE_SIZE = 25
+FIRM_CLIENTS_PER_VERDICT = 10  # on a round's page; the client list has them all
 
 
 def draw_list(request: HttpRequest) -> HttpResponse:
@@ -42,7 +43,16 @@ def draw_list(request: HttpRequest) -> HttpResponse:
 def draw_detail(request: HttpRequest, number: str) -> HttpResponse:
     draw = get_object_or_404(selectors.draws_for_list(), number=number)
     previous, following = selectors.neighbours(draw)
-    context = {"draw": draw, "previous": previous, "next": following}
+    context = {
+        "draw": draw,
+        "previous": previous,
+        "next": following,
+        # The page is public; the firm's clients are shown to its consultants only.
+        "firm_groups": selectors.firm_clients_in(
+            draw=draw, user=request.user, per_verdict=FIRM_CLIENTS_PER_VERDICT
+        ),
+        "per_verdict": FIRM_CLIENTS_PER_VERDICT,
+    }
     if draw.pool:
         context["pool_rows"] = pool_bands.rows(draw.pool)
         context["pool_chart"] = [

@@ -61,6 +61,22 @@ def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError(detail)
 
 
+def _duplicate_error(error: services.DuplicateClient) -> serializers.ValidationError:
+    """The firm's files the new one may duplicate (the same firm's only: the service compares
+    no other), and how to create it anyway."""
+    return serializers.ValidationError(
+        {
+            "confirm_duplicate": [
+                f"{error.message} Send confirm_duplicate: true to create it anyway."
+            ],
+            "duplicates": [
+                {"id": str(match.client.public_id), "name": match.name, "matched_on": match.on}
+                for match in error.matches
+            ],
+        }
+    )
+
+
 class ClientViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -91,7 +107,10 @@ class ClientViewSet(
                 by=self.request.user,
                 data=data,
                 facts=facts,
+                allow_duplicate=serializer.validated_data.get("confirm_duplicate", False),
             )
+        except services.DuplicateClient as error:
+            raise _duplicate_error(error) from error
         except DjangoValidationError as error:
             raise _as_api_error(error) from error
 

@@ -4,9 +4,10 @@ Score filters read the denormalised ``current_crs`` / ``eligible_for`` columns, 
 engine, so a list of 100,000 clients filters in the database. Filters apply on top of the
 requester's scope (``selectors.clients_visible_to``); they never widen it.
 
-``latest_verdict`` reads the standings the re-evaluation (draws) stores, through the reverse
-relation ``Client.standings``: profiles never imports draws (DESIGN.md §1), so the model and
-its verdict choices are found from the relation.
+``latest_verdict`` (with ``draw``: the verdict in that round instead of the latest) reads the
+standings the re-evaluation (draws) stores, through the reverse relation ``Client.standings``:
+profiles never imports draws (DESIGN.md §1), so the models and the verdict choices are found
+from the relation.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from datetime import timedelta
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -24,6 +27,15 @@ from profiles.models import Client, LanguageTestResult
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS
+
+
+class ClientFilterForm(forms.Form):
+    def clean_draw(self) -> str:
+        number = self.cleaned_data.get("draw", "").strip().lower()
+        # A typo must say so, not answer "no client matches" (one query, only when given).
+        if number and not _draw_model().objects.filter(number=number).exists():
+            raise ValidationError(f"No round {number} has been recorded.")
+        return number
 
 
 class ClientFilter(django_filters.FilterSet):
@@ -39,9 +51,15 @@ class ClientFilter(django_filters.FilterSet):
     )
     latest_verdict = django_filters.ChoiceFilter(
         choices=lambda: _standing_model()._meta.get_field("verdict").choices,
-        method="verdict_in_latest_draw",
-        label="Verdict in the latest draw",
+        method="verdict_in_draw",
+        label="Verdict in a draw",
         empty_label="Any verdict",
+    )
+    draw = django_filters.CharFilter(
+        method="in_draw",
+        max_length=8,
+        label="Round",
+        help_text="IRCC's round number; empty: the latest evaluated draw.",
     )
     profile_expires_within = django_filters.NumberFilter(
         method="profile_expiring",
@@ -74,6 +92,7 @@ class ClientFilter(django_filters.FilterSet):
     class Meta:
         model = Client
         fields: list[str] = []
+        form = ClientFilterForm
 
     def search(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
         # Commas separate words too: the list shows names as "Garcia, Chloé", and that pasted
@@ -90,21 +109,31 @@ class ClientFilter(django_filters.FilterSet):
         # Keys are stored space-delimited with a space at each end: " cec french ".
         return queryset.filter(eligible_for__contains=f" {value} ")
 
-    def verdict_in_latest_draw(
+    def verdict_in_draw(
         self, queryset: QuerySet[Client], name: str, value: str
     ) -> QuerySet[Client]:
-        """Clients whose standing in the latest evaluated draw has this verdict.
+        """Clients whose standing in the round ``draw`` names, else in the latest evaluated
+        draw, has this verdict.
 
         The latest draw is the newest (the draws' own ordering) that has standings, so a draw
         recorded but not yet evaluated does not empty the list; walking the draws newest first
         and probing the standings' (draw, verdict) index keeps it one cheap subquery inside the
         list's query. (draw, client) is unique: the join adds no duplicate rows.
         """
+        if number := self.form.cleaned_data.get("draw"):
+            # One filter() call: the draw and the verdict are of the same standing row.
+            return queryset.filter(standings__draw__number=number, standings__verdict=value)
         standing = _standing_model()
-        draw = standing._meta.get_field("draw").related_model
         evaluated = Exists(standing.objects.filter(draw=OuterRef("pk")))
-        latest = draw.objects.filter(evaluated).values("pk")[:1]
+        latest = _draw_model().objects.filter(evaluated).values("pk")[:1]
         return queryset.filter(standings__draw_id=Subquery(latest), standings__verdict=value)
+
+    def in_draw(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
+        """Alone: the clients evaluated in that round. With a verdict, ``verdict_in_draw``
+        reads the round itself (a second join here would match any standing)."""
+        if self.form.cleaned_data.get("latest_verdict"):
+            return queryset
+        return queryset.filter(standings__draw__number=value)
 
     def profile_expiring(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
         """Profiles still valid now that expire in the next ``value`` days (12 months, §9)."""
@@ -135,3 +164,7 @@ class ClientFilter(django_filters.FilterSet):
 def _standing_model():
     # Through the reverse relation, not an import of draws: profiles must not depend on draws.
     return Client._meta.get_field("standings").related_model
+
+
+def _draw_model():
+    return _standing_model()._meta.get_field("draw").related_model

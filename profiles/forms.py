@@ -156,6 +156,12 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="CSV file", help_text="UTF-8 CSV with the template's header row; up to 20,000 rows."
     )
+    import_duplicates = forms.BooleanField(
+        required=False,
+        label="Import duplicates too",
+        help_text="Without it, a row with the same e-mail, or the same name and birth date, as "
+        "a file of the firm (or an earlier row) is skipped and listed.",
+    )
 
 
 class InviteConsultantForm(forms.Form):

@@ -55,12 +55,18 @@ class ClientSerializer(serializers.ModelSerializer):
     credentials = CredentialSerializer(many=True, required=False)
     language_results = LanguageResultSerializer(many=True, required=False)
     work_periods = WorkPeriodSerializer(many=True, required=False)
+    confirm_duplicate = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        help_text="On create: true to create the file although the firm has one with the same "
+        "e-mail, or the same name and birth date (without it: 400 listing `duplicates`).",
+    )
 
     class Meta:
         model = Client
         fields = [
             "id", *CLIENT_FIELDS, "current_crs", "crs_computed_on", "eligible_for",
-            "has_portal_login", "notifications_opt_in", *NESTED,
+            "has_portal_login", "notifications_opt_in", *NESTED, "confirm_duplicate",
         ]  # fmt: skip
         read_only_fields = ["current_crs", "crs_computed_on", "notifications_opt_in"]
         extra_kwargs = {
@@ -77,6 +83,7 @@ class ClientSerializer(serializers.ModelSerializer):
     def split(self) -> tuple[dict, dict]:
         """(client fields, {model: [fact rows]}) from the validated data, for the services."""
         data = dict(self.validated_data)
+        data.pop("confirm_duplicate", None)  # a choice for the service, not a field of the file
         facts = {model: data.pop(name) for name, model in NESTED.items() if name in data}
         return data, facts
 

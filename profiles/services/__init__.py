@@ -1,5 +1,6 @@
 """Operations that change client files, firms and logins (DESIGN.md §2, §9.1)."""
 
+from profiles.duplicates import DuplicateClient
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 
 from .clients import (
@@ -9,6 +10,7 @@ from .clients import (
     update_client,
     update_contact_details,
 )
+from .csv_duplicates import ImportResult, SkippedRow
 from .csv_import import ImportRejected, Problem, import_clients_csv
 from .facts import add_fact, check_person, delete_fact, update_fact
 from .invitations import invitation_link, invite_client, invite_consultant, remove_consultant
@@ -18,8 +20,11 @@ __all__ = [
     "CLIENT_FIELDS",
     "CONTACT_FIELDS",
     "FACT_FIELDS",
+    "DuplicateClient",
     "ImportRejected",
+    "ImportResult",
     "Problem",
+    "SkippedRow",
     "add_fact",
     "check_person",
     "create_client",

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from profiles.models import Client, Firm
 
@@ -24,14 +25,24 @@ from .writing import assign, save, validate
 
 @transaction.atomic
 def create_client(
-    *, firm: Firm, by: User | None, data: Mapping[str, Any], facts: FactRows | None = None
+    *,
+    firm: Firm,
+    by: User | None,
+    data: Mapping[str, Any],
+    facts: FactRows | None = None,
+    allow_duplicate: bool = False,
 ) -> Client:
     """A new client file for ``firm`` from ``data`` (fields of ``CLIENT_FIELDS``) and, if
     given, its fact rows by model (``{LanguageTestResult: [{...}, ...]}``).
+
+    Raises ``DuplicateClient`` when the firm has a file with the same e-mail, or the same name
+    and birth date, unless ``allow_duplicate`` (the consultant confirmed it is another person).
     """
     client = Client(firm=firm)
     assign(client, data, CLIENT_FIELDS)
     validate(client, exclude=["firm", "user"])
+    if not allow_duplicate:
+        refuse_duplicates(client)
     save(client, by)
     replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")

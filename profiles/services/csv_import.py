@@ -19,7 +19,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from profiles.bulk import insert
 from profiles.candidates.assessment import summary
@@ -37,9 +36,10 @@ from profiles.csv_format import (
 from profiles.models import Client, Firm, ScoreChange
 from profiles.signals import facts_changed
 
+from .csv_cells import parse_cell
+from .csv_duplicates import ImportResult, split_duplicates
+
 MAX_ROWS = 20_000
-_TRUE = {"yes", "y", "true", "1", "oui"}
-_FALSE = {"no", "n", "false", "0", "non"}
 
 
 _MODELS = (Client, *{kind.model for kind in KINDS})
@@ -71,43 +71,6 @@ class ImportRejected(ValidationError):
         super().__init__(f"{count} problem{'' if count == 1 else 's'} found; nothing was imported.")
 
 
-def _parse(field: models.Field, raw: str) -> object:
-    """A cell's text as the field's Python value; ValueError with a readable message."""
-    if isinstance(field, models.BooleanField):
-        word = raw.lower()
-        if word not in _TRUE | _FALSE:
-            raise ValueError("Enter yes or no.")
-        return word in _TRUE
-    if isinstance(field, models.DateTimeField):
-        try:
-            moment = parse_datetime(raw)
-        except ValueError:
-            moment = None
-        if moment is None:
-            raise ValueError("Enter a date and time like 2026-01-15T09:30:00-05:00.")
-        return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
-    if isinstance(field, models.DateField):
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            raise ValueError("Enter a date as YYYY-MM-DD.") from None
-    if isinstance(field, models.FloatField):
-        try:
-            return float(raw.replace(",", "."))
-        except ValueError:
-            if raw.upper() == "M":  # CELPIP's "M" (below CLB 4) is stored as 0
-                return 0.0
-            raise ValueError("Enter a number.") from None
-    if isinstance(field, models.IntegerField):
-        try:
-            return int(raw)
-        except ValueError:
-            raise ValueError("Enter a whole number.") from None
-    if field.choices:  # stored values are lower case, except two-letter province codes
-        return raw.lower() if field.max_length and field.max_length > 2 else raw.upper()
-    return raw
-
-
 def _fill(instance: models.Model, cells: dict[str, str], names: dict[str, str]) -> dict:
     """Set ``instance``'s fields from ``cells``; returns {column: message} for bad cells."""
     errors = {}
@@ -121,7 +84,7 @@ def _fill(instance: models.Model, cells: dict[str, str], names: dict[str, str]) 
             errors[column] = "Remove the NUL character (a zero byte) from this cell."
             continue
         try:
-            setattr(instance, field_name, _parse(fields[field_name], raw))
+            setattr(instance, field_name, parse_cell(fields[field_name], raw))
         except ValueError as error:
             errors[column] = str(error)
     return errors
@@ -216,7 +179,9 @@ def _unreadable(error: csv.Error) -> str:
 Parsed = tuple[Client, list[models.Model]]
 
 
-def _client_rows(reader, firm: Firm, problems: list[Problem]) -> Iterator[Parsed]:
+def _client_rows(
+    reader, firm: Firm, problems: list[Problem]
+) -> Iterator[tuple[int, Client, list[models.Model]]]:
     """Each client row of ``reader`` parsed; bad cells are added to ``problems``."""
     header = [name.strip().lower() for name in next(reader, [])]
     if not header:
@@ -237,30 +202,42 @@ def _client_rows(reader, firm: Firm, problems: list[Problem]) -> Iterator[Parsed
             continue
         client, facts, errors = _row(dict(zip(header, values, strict=False)), firm, groups)
         problems += [Problem(line, column, message) for column, message in errors.items()]
-        yield client, facts
+        yield line, client, facts
 
 
 def import_clients_csv(
-    *, firm: Firm, by: User | None, file: IO[bytes] | IO[str], today: date | None = None
-) -> list[Client]:
+    *,
+    firm: Firm,
+    by: User | None,
+    file: IO[bytes] | IO[str],
+    today: date | None = None,
+    import_duplicates: bool = False,
+) -> ImportResult:
     """Create one client file per row of ``file`` (see ``csv_format``), or none at all.
 
-    Raises ``ImportRejected`` listing every problem (line, column, message).
+    Raises ``ImportRejected`` listing every problem (line, column, message). Rows that may
+    duplicate a file of the firm, or an earlier row, are skipped and listed in the result,
+    unless ``import_duplicates``.
     """
     today = today or timezone.localdate()
     reader = csv.reader(io.StringIO(_text(file)))
     problems: list[Problem] = []
-    parsed: list[Parsed] = []
+    rows: list[tuple[int, Client, list[models.Model]]] = []
     try:
-        parsed.extend(_client_rows(reader, firm, problems))
+        rows.extend(_client_rows(reader, firm, problems))
     except csv.Error as error:
         # A cell over the csv module's size limit, for one: the reader cannot go on reliably.
         problems.append(Problem(reader.line_num, "row", _unreadable(error)))
     if problems:
         raise ImportRejected(problems)
-    if not parsed:
+    if not rows:
         raise ImportRejected([Problem(2, "file", "The file has no client rows.")])
-    return _write(parsed, by=by, today=today)
+    if import_duplicates:
+        parsed, skipped = [(client, facts) for _, client, facts in rows], []
+    else:
+        parsed, skipped = split_duplicates(firm=firm, rows=rows)
+    created = _write(parsed, by=by, today=today) if parsed else []
+    return ImportResult(created, skipped)
 
 
 @transaction.atomic

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from profiles import selectors, services
+from profiles.choices import Person
 from profiles.filters import ClientFilter
 from profiles.forms import ClientForm
+from profiles.intake import Intake
 
 from .common import PAGE_SIZE, add_service_errors, consultant_required, site_url, visible_client
 
@@ -55,18 +57,33 @@ def client_detail(request: HttpRequest, public_id) -> HttpResponse:
 
 @consultant_required
 def client_create(request: HttpRequest) -> HttpResponse:
-    form = ClientForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    """The one-page intake: the client with their facts and their spouse's, saved together."""
+    intake = Intake(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and intake.is_valid():
         try:
             client = services.create_client(
-                firm=selectors.firm_of(user=request.user), by=request.user, data=form.cleaned_data
+                firm=selectors.firm_of(user=request.user),
+                by=request.user,
+                data=intake.client_data,
+                facts=intake.facts(),
+                allow_duplicate=intake.confirmed_duplicate,
             )
+        except services.DuplicateClient as error:
+            duplicates = error.matches  # shown with links, above the box that confirms
         except ValidationError as error:
-            add_service_errors(form, error)
+            intake.add_service_errors(error)
         else:
             messages.success(request, f"Client file for {client} created.")
             return redirect("profiles:client_detail", public_id=client.public_id)
-    return render(request, "profiles/client_form.html", {"form": form, "client": None})
+    context = {
+        "form": intake.form,
+        "client": None,
+        "sections": intake.of(Person.PRINCIPAL),
+        "spouse_sections": intake.of(Person.SPOUSE),
+        "duplicates": duplicates,
+    }
+    return render(request, "profiles/client_form.html", context)
 
 
 @consultant_required

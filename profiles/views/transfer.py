@@ -19,27 +19,44 @@ from .common import consultant_required
 @consultant_required
 def client_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems, skipped = [], []
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.import_clients_csv(
+            result = services.import_clients_csv(
                 firm=selectors.firm_of(user=request.user),
                 by=request.user,
                 file=form.cleaned_data["file"],
+                import_duplicates=form.cleaned_data["import_duplicates"],
             )
         except services.ImportRejected as rejected:
             problems = rejected.problems
             form.add_error("file", rejected.message)
         else:
-            messages.success(request, f"{len(created)} client files imported.")
-            return redirect("profiles:client_list")
+            messages.success(request, _imported(result))
+            if not result.skipped:
+                return redirect("profiles:client_list")
+            # Stay on the page: the skipped rows are listed under the form.
+            skipped, form = result.skipped, ImportForm()
     context = {
         "form": form,
         "problems": problems,
+        "skipped": skipped,
         "columns": documentation(),
         "max_groups": MAX_GROUPS,
     }
     return render(request, "profiles/client_import.html", context)
+
+
+def _plural(count: int, noun: str, nouns: str) -> str:
+    return f"{count:,} {noun if count == 1 else nouns}"
+
+
+def _imported(result: services.ImportResult) -> str:
+    text = f"{_plural(len(result.created), 'client file', 'client files')} imported"
+    if result.skipped:
+        rows = _plural(len(result.skipped), "row", "rows")
+        text += f"; {rows} skipped as possible duplicates (listed below)"
+    return f"{text}."
 
 
 @consultant_required

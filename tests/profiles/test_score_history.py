@@ -99,7 +99,7 @@ def test_an_edit_that_does_not_move_the_score_records_nothing(firm_a, firm_a_con
 def test_a_csv_import_records_each_files_first_score(firm_a, firm_a_consultant):
     created = services.import_clients_csv(
         firm=firm_a, by=firm_a_consultant, file=io.BytesIO(template_csv().encode())
-    )
+    ).created
     changes = ScoreChange.objects.filter(client__in=created)
     assert {(c.reason, c.crs_before, c.changed_by) for c in changes} == {
         ("Imported from a CSV file", None, firm_a_consultant)
