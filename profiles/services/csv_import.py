@@ -213,7 +213,8 @@ def import_clients_csv(
     today: date | None = None,
     import_duplicates: bool = False,
 ) -> ImportResult:
-    """Create one client file per row of ``file`` (see ``csv_format``), or none at all.
+    """Create one client file per row of ``file`` (see ``csv_format``), or none at all if any
+    cell is bad.
 
     Raises ``ImportRejected`` listing every problem (line, column, message). Rows that may
     duplicate a file of the firm, or an earlier row, are skipped and listed in the result,
