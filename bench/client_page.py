@@ -141,9 +141,9 @@ def main() -> None:
     from django.test import Client as Browser
     from django.utils import timezone
 
-    from profiles.assessment import assess
-    from profiles.candidates import facts_for
-    from profiles.coming_dates import coming_dates
+    from profiles.candidates.assessment import assess
+    from profiles.candidates.coming_dates import coming_dates
+    from profiles.candidates.loader import facts_for
 
     today = timezone.localdate()
     consultant, client = rich_file(today)

@@ -135,7 +135,7 @@ def floor(n: int) -> float:
     from django.db import connection, transaction
 
     from draws.models import Draw
-    from profiles.candidates import (
+    from profiles.candidates.loader import (
         CLIENT_COLUMNS,
         CREDENTIAL_COLUMNS,
         PERIOD_COLUMNS,
@@ -174,7 +174,7 @@ def naive(count: int) -> float:
 
     from draws.models import Draw, Standing
     from draws.reevaluation.verdicts import DrawContext, judge
-    from profiles.candidates import facts_for
+    from profiles.candidates.loader import facts_for
     from profiles.models import Client
 
     draw = Draw.objects.get(number="9999")

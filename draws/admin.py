@@ -25,6 +25,26 @@ from scoring.json_input import MAX_DEPTH, Decoder
 
 
 class UTCSplitDateTimeWidget(AdminSplitDateTime):
+    """The admin's date and time inputs, in UTC, with shortcuts that fill UTC.
+
+    Django's "Now" and "Today" fill the server's zone (Toronto), so a "Now" in a field labelled
+    UTC saved a moment four or five hours off; ``js/admin_utc.js`` makes the shortcuts of the
+    inputs marked ``data-time-zone="UTC"`` fill UTC, and says so where Django's note speaks of
+    "server time".
+    """
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs)
+        for widget in self.widgets:
+            widget.attrs["data-time-zone"] = "UTC"
+
+    @property
+    def media(self) -> forms.Media:
+        # After DateTimeShortcuts.js, whose functions it wraps: listed together, or the merge
+        # of the form's media is free to put it first.
+        shortcuts = ["admin/js/calendar.js", "admin/js/admin/DateTimeShortcuts.js"]
+        return super().media + forms.Media(js=[*shortcuts, "js/admin_utc.js"])
+
     def decompress(self, value: datetime | None) -> list:
         # Shown as IRCC publishes it, in UTC, not in the site's Toronto time.
         if value:

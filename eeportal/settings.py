@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "eeportal",
-    "scoring",
+    "scoring.web.apps.ScoringConfig",
     "profiles",
     "draws",
 ]
@@ -219,7 +219,7 @@ REST_FRAMEWORK = {
     # DRF's parsers, with a JSON one that refuses nesting deeper than 32 levels: Python's json
     # recursed into 1,000 nested brackets and the API answered 500 (scoring/json_input.py).
     "DEFAULT_PARSER_CLASSES": [
-        "scoring.api_parsers.JSONParser",
+        "scoring.web.api_parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

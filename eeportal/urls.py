@@ -8,7 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from . import views
 
 api_v1 = [
-    path("", include("scoring.api_urls")),
+    path("", include("scoring.web.api_urls")),
     path("", include("draws.api_urls")),
     path("", include("profiles.api_urls")),
 ]
@@ -22,7 +22,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("", include("scoring.urls")),
+    path("", include("scoring.web.urls")),
     path("", include("draws.urls")),
     path("", include("profiles.urls")),
     path("api/v1/", include(api_v1)),

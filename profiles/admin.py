@@ -11,7 +11,7 @@ from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .forms import KeepsSubmissionTimeForm
+from .forms import SUBMISSION_TIME_HELP, KeepsSubmissionTimeForm
 from .models import Client, EducationCredential, Firm, LanguageTestResult, Membership, WorkPeriod
 
 
@@ -81,6 +81,12 @@ class ClientAdmin(SimpleHistoryAdmin):
     form = KeepsSubmissionTimeForm
     # Client pages are for the firm's consultants; staff who are not members get a 404 there.
     view_on_site = False
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The admin shows and reads this moment in the site's zone, unlike the draws' UTC
+        # times: the label says which, as the consultant's form does.
+        kwargs.setdefault("help_texts", {"profile_submitted_at": SUBMISSION_TIME_HELP})
+        return super().get_form(request, obj, change, **kwargs)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

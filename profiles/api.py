@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from profiles import selectors, services
-from profiles.assessment import Assessment
+from profiles.candidates.assessment import Assessment
 from profiles.filters import ClientFilter
 from profiles.roles import roles_of
 from profiles.serializers import (

@@ -41,7 +41,7 @@ class FirstLanguage(models.TextChoices):
 
 
 # One credential is one level; "two or more credentials" is worked out from the rows
-# (profiles/candidates.py), so it is not offered for a single credential.
+# (profiles/candidates/facts.py), so it is not offered for a single credential.
 EducationLevel = models.TextChoices(
     "EducationLevel",
     [

@@ -11,6 +11,7 @@ its verdict choices are found from the relation.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import django_filters
@@ -18,8 +19,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from profiles.choices import Person
+from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months
 from profiles.models import Client, LanguageTestResult
-from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS
@@ -75,7 +76,9 @@ class ClientFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
-        for word in value.split()[:5]:
+        # Commas separate words too: the list shows names as "Garcia, Chloé", and that pasted
+        # back searched for "Garcia," and found nothing.
+        for word in re.findall(r"[^\s,;]+", value)[:5]:
             queryset = queryset.filter(
                 Q(first_name__icontains=word)
                 | Q(last_name__icontains=word)

@@ -1,4 +1,11 @@
-"""Forms translate input; the models validate it and the services write it (DESIGN.md §9.5)."""
+"""Forms translate input; the models validate it and the services write it (DESIGN.md §9.5).
+
+The forms here read a model's fields (``ModelForm`` builds them, with their types, choices and
+lengths) but leave the model's ``full_clean`` to the service the view calls (``ParsingForm``):
+it runs once per save, the same for the API and the commands, and the view puts its errors back
+on the fields (``views.common.add_service_errors``). The admin is the exception: it saves with
+``save()`` rather than a service, so its forms keep Django's own model validation.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,12 @@ _DATETIME = forms.DateTimeInput(
 )
 
 
+SUBMISSION_TIME_HELP = (
+    "Eastern time (Toronto), to the second. The first submission: it breaks ties, and the "
+    "profile expires 12 months later."
+)
+
+
 def _date_widgets(model, fields) -> dict:
     widgets = {}
     for name in fields:
@@ -25,6 +38,18 @@ def _date_widgets(model, fields) -> dict:
         elif field.get_internal_type() == "DateField":
             widgets[name] = _DATE
     return widgets
+
+
+class ParsingForm(forms.ModelForm):
+    """A model's fields parsed from the request; the model's validation is the service's."""
+
+    def _post_clean(self) -> None:
+        # ModelForm's hook that copies the values into the instance and runs full_clean, which
+        # the service then ran a second time on every save. A valid form goes to the service,
+        # which validates once; an invalid one never reaches it, so the model's errors are
+        # found here, and the page shows them all at once with the form's own.
+        if self.errors:
+            super()._post_clean()
 
 
 class KeepsSubmissionTimeForm(forms.ModelForm):
@@ -41,7 +66,7 @@ class KeepsSubmissionTimeForm(forms.ModelForm):
         return value
 
 
-class ClientForm(KeepsSubmissionTimeForm):
+class ClientForm(ParsingForm, KeepsSubmissionTimeForm):
     class Meta:
         model = Client
         fields = CLIENT_FIELDS
@@ -49,10 +74,7 @@ class ClientForm(KeepsSubmissionTimeForm):
             **_date_widgets(Client, CLIENT_FIELDS),
             "address": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {
-            "profile_submitted_at": "Eastern time, to the second. The first submission: it "
-            "breaks ties, and the profile expires 12 months later."
-        }
+        help_texts = {"profile_submitted_at": SUBMISSION_TIME_HELP}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -64,7 +86,7 @@ class ClientForm(KeepsSubmissionTimeForm):
         ]
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ParsingForm):
     class Meta:
         model = Client
         fields = CONTACT_FIELDS
@@ -77,12 +99,11 @@ class NotificationsForm(forms.ModelForm):
         fields = ["notifications_opt_in"]
 
 
-class FactForm(forms.ModelForm):
+class FactForm(ParsingForm):
     """A credential, language result or work period; "whose" only when there is a partner."""
 
     def __init__(self, *args, client: Client, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.instance.client = client
         if not client.has_partner:
             self.fields["person"].widget = forms.HiddenInput()
             self.fields["person"].initial = Person.PRINCIPAL
@@ -115,6 +136,7 @@ class WorkPeriodForm(FactForm):
         help_texts = {
             "title": "Leave empty to use the NOC title.",
             "noc": "5-digit NOC 2021 unit group, e.g. 21232 (software developers).",
+            "hours_per_week": "Up to 80. Full time is 30; more adds no experience.",
         }
 
 

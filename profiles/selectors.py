@@ -17,8 +17,8 @@ from django.db.models import F, Model, QuerySet, Window
 from django.db.models.functions import Lead
 from django.utils import timezone
 
-from profiles.assessment import Assessment, assess
-from profiles.candidates import facts_of
+from profiles.candidates.assessment import Assessment, assess
+from profiles.candidates.loader import facts_of
 from profiles.models import (
     Client,
     EducationCredential,

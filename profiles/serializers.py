@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
-from scoring.api import CRSLineSerializer
+from scoring.web.api import CRSLineSerializer
 
 
 class CredentialSerializer(serializers.ModelSerializer):

@@ -14,8 +14,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from profiles.assessment import summary
-from profiles.candidates import facts_from_values
+from profiles.candidates.assessment import summary
+from profiles.candidates.loader import facts_from_values
 from profiles.choices import WITH_PARTNER, Person
 from profiles.models import Client, EducationCredential, Firm, LanguageTestResult, WorkPeriod
 from profiles.noc import unit_groups

@@ -6,7 +6,7 @@ candidate's own total, so advice can never disagree with the engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -14,9 +14,26 @@ from scoring import experience as xp
 from scoring.engine import score_totals
 from scoring.language import ABILITIES, TEST_LABELS
 from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
-from scoring.types import CanadianEducation, Candidate, Education, LanguageResult, Spouse
+from scoring.types import (
+    CanadianEducation,
+    Candidate,
+    Education,
+    LanguageResult,
+    Spouse,
+    WorkPeriod,
+)
 
-__all__ = ["Event", "Suggestion", "advice", "birthdays", "upcoming_events"]
+__all__ = [
+    "HORIZON_DAYS",
+    "Event",
+    "Found",
+    "Suggestion",
+    "advice",
+    "birthdays",
+    "events_ahead",
+    "experience_changes",
+    "upcoming_events",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +177,41 @@ def advice(candidate: Candidate, on: date) -> list[Suggestion]:
     return sorted(best.values(), key=lambda s: (-s.points_gained, s.description))
 
 
-def birthdays(birth: date, after: date, until: date) -> Iterator[tuple[date, str]]:
-    """Each birthday in (``after``, ``until``], described: the days ``Candidate.age_on`` moves.
+HORIZON_DAYS = 730  # how far ahead dated events are looked for: two years
+# (day, what happens, listed even when the score stays the same)
+Found = tuple[date, str, bool]
+
+
+def events_ahead(
+    candidate_on: Callable[[date], Candidate], found: Iterable[Found], on: date, until: date
+) -> list[Event]:
+    """The one engine for dated events, for the calculator's candidate and a client's facts
+    alike: one event per day in (``on``, ``until``] on which something was ``found``, with the
+    total of ``candidate_on(day)`` and its change from the day before.
+
+    Each total is scored from what counts on its own day, under that day's rules (a change of
+    the rules is not an event of its own). A day is listed when the score moves, or when
+    something on it is listed regardless (an expiry). Several things on one day make one event,
+    so each change of score is counted once.
+    """
+    by_day: dict[date, list[tuple[str, bool]]] = {}
+    for day, description, always in found:
+        if on < day <= until:
+            by_day.setdefault(day, []).append((description, always))
+    events = []
+    for day, things in sorted(by_day.items()):
+        total = score_totals(candidate_on(day), day).total
+        before_day = day - timedelta(days=1)
+        change = total - score_totals(candidate_on(before_day), before_day).total
+        if change or any(always for _, always in things):
+            description = "; ".join(dict.fromkeys(text for text, _ in things))
+            events.append(Event(day, description, total, change))
+    return events
+
+
+def birthdays(birth: date, after: date, until: date) -> Iterator[Found]:
+    """Each birthday in (``after``, ``until``], described: the days ``Candidate.age_on`` moves,
+    listed only when the score moves with them.
 
     Born on 29 February: the age changes on 1 March in common years, as ``age_on`` counts
     completed years (§2.1). Not ``scoring.dates.years_after``: that asks when a document is N
@@ -174,29 +224,39 @@ def birthdays(birth: date, after: date, until: date) -> Iterator[tuple[date, str
         except ValueError:
             day = date(year, 3, 1)
         if after < day <= until:
-            yield day, f"Turns {year - birth.year}"
+            yield day, f"Turns {year - birth.year}", False
 
 
-def _expiries(c: Candidate, after: date, until: date):
+def _years_words(count: int) -> str:
+    return "1 year" if count == 1 else f"{count} years"
+
+
+def experience_changes(
+    jobs: Iterable[WorkPeriod], on: date, until: date, *, whose: str = "", spouse: bool = False
+) -> Iterator[Found]:
+    """Days the completed years of experience change, up or down (work older than 10 years
+    leaves the window), found by ``scoring.experience`` with the very count the score uses;
+    listed only when the score moves with them.
+    """
+    # A spouse's foreign work scores nothing (crs-rules.md §3).
+    kinds = ((True, "Canadian"),) if spouse else ((True, "Canadian"), (False, "foreign"))
+    for canadian, what in kinds:
+        for day, before, now in xp.count_changes(jobs, on, canadian=canadian, until=until):
+            if now > before:
+                yield day, f"{whose}{_years_words(now)} of {what} experience completed", False
+            else:
+                words = f"{whose}{what} experience counts {_years_words(now)}"
+                yield day, f"{words} (older work leaves the 10-year window)", False
+
+
+def _expiries(c: Candidate, after: date, until: date) -> Iterator[Found]:
     named = [("first-language", c.first_language), ("second-language", c.second_language)]
     if c.spouse is not None:
         named.append(("spouse's language", c.spouse.language))
     for what, result in named:
         if result is not None and after < result.expires_on <= until:
             label = TEST_LABELS[result.test]
-            yield result.expires_on, f"{label} {what} result expires (2 years old)"
-
-
-def _experience_dates(c: Candidate, after: date, until: date):
-    for canadian, what in ((True, "Canadian"), (False, "foreign")):
-        day = after
-        while True:
-            found = xp.next_year_completes(c.work_history, day, canadian=canadian, until=until)
-            if found is None:
-                break
-            years = (xp.canadian_years if canadian else xp.foreign_years)(c.work_history, found)
-            yield found, f"{years} years of {what} experience completed"
-            day = found
+            yield result.expires_on, f"{label} {what} result expires (2 years old)", True
 
 
 def _as_of(c: Candidate, on: date, day: date) -> Candidate:
@@ -211,23 +271,18 @@ def _as_of(c: Candidate, on: date, day: date) -> Candidate:
     )
 
 
-def upcoming_events(candidate: Candidate, on: date, horizon_days: int = 730) -> list[Event]:
-    """Dated changes ahead within ``horizon_days``: birthdays that change the score, language
-    results expiring, and years of experience completing (from ongoing work), each with the
-    total re-scored on that date. Rule changes are not forecast.
+def upcoming_events(
+    candidate: Candidate, on: date, horizon_days: int = HORIZON_DAYS
+) -> list[Event]:
+    """The calculator's dated events (``events_ahead``) within ``horizon_days``: birthdays,
+    language results expiring and years of experience changing, for the one candidate it was
+    given, moved through time. A client's file holds more than one candidate (other results,
+    ECAs, a profile): ``profiles.candidates.coming_dates`` projects its facts instead.
     """
     until = on + timedelta(days=horizon_days)
-    found: list[tuple[date, str, bool]] = []
+    found: list[Found] = []
     if candidate.birth_date is not None:
-        found += [(d, text, False) for d, text in birthdays(candidate.birth_date, on, until)]
-    found += [(d, text, True) for d, text in _expiries(candidate, on, until)]
-    if candidate.work_history:
-        found += [(d, text, False) for d, text in _experience_dates(candidate, on, until)]
-    events = []
-    for day, description, always in sorted(found):
-        after = score_totals(_as_of(candidate, on, day), day).total
-        before_day = day - timedelta(days=1)
-        before = score_totals(_as_of(candidate, on, before_day), before_day).total
-        if always or after != before:
-            events.append(Event(day, description, after, after - before))
-    return events
+        found += birthdays(candidate.birth_date, on, until)
+    found += _expiries(candidate, on, until)
+    found += experience_changes(candidate.work_history, on, until)
+    return events_ahead(lambda day: _as_of(candidate, on, day), found, on, until)

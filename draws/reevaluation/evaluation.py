@@ -15,7 +15,8 @@ from django.db import transaction
 from draws.models import Draw
 from draws.reevaluation.standings import Row, write_standings
 from draws.reevaluation.verdicts import DrawContext, judge
-from profiles.candidates import ClientFacts, facts_for
+from profiles.candidates.facts import ClientFacts
+from profiles.candidates.loader import facts_for
 
 log = logging.getLogger(__name__)
 

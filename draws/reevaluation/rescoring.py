@@ -16,7 +16,7 @@ from django.utils import timezone
 from draws.models import Draw
 from draws.reevaluation import sending
 from draws.reevaluation.evaluation import evaluate_clients
-from profiles.candidates import facts_for
+from profiles.candidates.loader import facts_for
 from profiles.models.clients import add_months
 
 RECENT_MONTHS = 12

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from draws.models import Draw, DrawCategory, Verdict
-from profiles.candidates import ClientFacts, local_date
+from profiles.candidates.facts import ClientFacts
+from profiles.dates import local_date
 from scoring.categories import Category, category_by_key
 from scoring.eligibility import Answer, category_eligibility, eligibility, in_pool
 from scoring.engine import score_totals

@@ -1,7 +1,7 @@
 """The client file: who the client is and the facts the CRS and eligibility need.
 
 Facts are stored as facts (dates, raw scores, NOC codes), never as points or years, so the file
-can be scored as of any date (``profiles/candidates.py``). ``current_crs`` and ``eligible_for``
+can be scored as of any date (``profiles/candidates/``). ``current_crs`` and ``eligible_for``
 are the exception: denormalised copies of today's result, kept by ``services.refresh_scores`` so
 that lists of thousands of clients filter and sort on a column instead of scoring every row.
 """
@@ -24,6 +24,7 @@ from profiles.choices import (
     JobOfferChoice,
     MaritalStatus,
 )
+from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months, local_date
 
 from .firms import Firm
 
@@ -32,30 +33,6 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 # started work or was certified before 1950.
 EARLIEST_FACT_DATE = date(1950, 1, 1)
 EXPRESS_ENTRY_OPENED = date(2015, 1, 1)
-PROFILE_VALIDITY_MONTHS = 12  # crs-rules.md §9 (MI-2017 s.4(1)): a profile lasts 1 year
-
-
-def add_months(moment: datetime, months: int) -> datetime:
-    """``moment`` moved by whole calendar months; the 29th-31st clamp to the month's last day."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    for day in (moment.day, 30, 29, 28):
-        try:
-            return moment.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
-
-
-def local_date(moment: datetime) -> date:
-    """The date of ``moment`` in the site's time zone (Ottawa's, as IRCC's).
-
-    Not ``timezone.localtime``: its per-call lookup of the active time zone cost a tenth of
-    the time of loading a chunk of clients, and a worker has no per-request zone anyway.
-    Here rather than in ``profiles.candidates`` (which re-exports it) so ``Client.clean`` can
-    use it without importing the module that imports the models.
-    """
-    return moment.astimezone(timezone.get_default_timezone()).date()
 
 
 class Client(models.Model):

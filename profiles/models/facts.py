@@ -42,6 +42,14 @@ def _not_before(errors: dict, earliest: date, message: str, **dates) -> None:
 
 
 _BEFORE_1950 = "Enter a date from 1950-01-01 on."
+# Full time is 30 h a week and hours beyond it add nothing to experience (crs-rules.md §2.5,
+# scoring.experience), so a cap loses no points; it catches typing slips (100 for 40, a
+# month's hours) while allowing the long weeks of residents and seasonal work that are real.
+MAX_HOURS_PER_WEEK = 80
+_TOO_MANY_HOURS = (
+    f"Enter at most {MAX_HOURS_PER_WEEK} hours a week. Full time is 30 hours a week and hours "
+    f"beyond it add no experience, so {MAX_HOURS_PER_WEEK} loses nothing for a longer week."
+)
 
 
 class Fact(models.Model):
@@ -169,14 +177,24 @@ class WorkPeriod(Fact):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        found = occupation(self.noc or "")
-        if found is None:
+        code = (self.noc or "").strip()
+        found = occupation(code)
+        if found is None and len(code) == 5 and code.isdigit():
+            # Five digits, so "not 5 digits" would be wrong: the code is simply not in NOC 2021.
+            errors["noc"] = (
+                f"{code} is not a NOC 2021 unit group; check the code on the NOC 2021 list "
+                "(for example 21232, software developers and programmers)."
+            )
+        elif found is None:
             errors["noc"] = "Enter a 5-digit NOC 2021 unit group code (for example 21232)."
         else:
             self.noc, self.teer = found.code, found.teer
             self.title = self.title or found.title
         _not_in_future(errors, start=self.start)
         _not_before(errors, EARLIEST_FACT_DATE, _BEFORE_1950, start=self.start, end=self.end)
+        if self.hours_per_week is not None and MAX_HOURS_PER_WEEK < self.hours_per_week <= 168:
+            # Above 168 the field's own validator says so (a week has 168 hours).
+            errors["hours_per_week"] = _TOO_MANY_HOURS
         if self.start and self.end and self.end < self.start:
             errors["end"] = "The end date is before the start date."
         if errors:

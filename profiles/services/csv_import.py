@@ -21,9 +21,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from profiles.assessment import summary
 from profiles.bulk import insert
-from profiles.candidates import facts_of
+from profiles.candidates.assessment import summary
+from profiles.candidates.loader import facts_of
 from profiles.choices import WITH_PARTNER, Person
 from profiles.csv_format import (
     CLIENT_FIELDS,
@@ -67,7 +67,8 @@ class ImportRejected(ValidationError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) found; nothing was imported.")
+        count = len(problems)
+        super().__init__(f"{count} problem{'' if count == 1 else 's'} found; nothing was imported.")
 
 
 def _parse(field: models.Field, raw: str) -> object:

@@ -6,7 +6,7 @@ from itertools import chain
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from profiles import selectors, services
 from profiles.forms import ContactForm, NotificationsForm
 
-from .common import client_required
+from .common import add_service_errors, client_required
 
 
 @client_required
@@ -44,9 +44,13 @@ def portal_contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None, instance=client)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
-        services.update_contact_details(client=client, by=request.user, data=data)
-        messages.success(request, "Your contact details were saved.")
-        return redirect("profiles:portal")
+        try:
+            services.update_contact_details(client=client, by=request.user, data=data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your contact details were saved.")
+            return redirect("profiles:portal")
     return render(request, "profiles/portal_contact.html", {"form": form, "client": client})
 
 

@@ -217,3 +217,20 @@ def test_a_year_filter_that_is_not_a_year_is_ignored(staff_client, year):
     DrawFactory(number="434", held_on=date(2026, 8, 7))
     response = staff_client.get(LIST_URL, {"year": year})
     assert [d.number for d in response.context["cl"].result_list] == ["434"]
+
+
+def test_the_draw_time_inputs_are_marked_utc_for_the_admin_shortcuts(staff_client):
+    page = staff_client.get(ADD_URL).content.decode()
+    for name in ("tie_break_at_0", "tie_break_at_1", "ran_at_0", "ran_at_1"):
+        assert f'data-time-zone="UTC" id="id_{name}"' in page, name
+
+
+def test_the_utc_shortcuts_script_comes_after_the_admins_own(staff_client):
+    page = staff_client.get(ADD_URL).content.decode()
+    assert page.index("admin/js/admin/DateTimeShortcuts.js") < page.index("js/admin_utc.js")
+
+
+def test_the_draw_date_keeps_the_admins_own_shortcuts(staff_client):
+    # The draw date is Ottawa's day, not UTC's: its "Today" must stay the site's.
+    page = staff_client.get(ADD_URL).content.decode()
+    assert 'data-time-zone="UTC" id="id_held_on"' not in page

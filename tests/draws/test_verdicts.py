@@ -6,7 +6,7 @@ import pytest
 
 from draws.models import Verdict
 from draws.reevaluation.verdicts import DrawContext, judge
-from profiles.candidates import facts_for
+from profiles.candidates.loader import facts_for
 from tests import factories
 from tests.draws.reevaluation_helpers import DRAW_DAY, SUBMITTED, category, pool_client
 

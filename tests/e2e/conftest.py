@@ -30,7 +30,10 @@ def pytest_collection_modifyitems(config, items):
 def browser():
     if not shutil.which(CHROMIUM):
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium")
+            pytest.fail(
+                f"chromium not found at {CHROMIUM}; `make test` installs it when run as root, "
+                "or run: sudo apt-get install chromium chromium-driver"
+            )
         pytest.skip(f"chromium not found at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 

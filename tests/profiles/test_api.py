@@ -132,7 +132,7 @@ def test_me_does_not_compute_the_coming_dates_it_does_not_return(
     def fail(*args, **kwargs):
         raise AssertionError("coming dates computed for /api/v1/me/")
 
-    monkeypatch.setattr("profiles.assessment.coming_dates", fail)
+    monkeypatch.setattr("profiles.candidates.assessment.coming_dates", fail)
     client.force_login(firm_a_client)
     assert client.get(reverse("api-me")).status_code == 200
 

@@ -1,4 +1,4 @@
-"""Client files become scoring candidates as of any date (profiles/candidates.py).
+"""Client files become scoring candidates as of any date (profiles/candidates/).
 
 Rules cited are crs-rules.md sections: §2.1 age, §2.2 education and ECA, §2.5 experience,
 §9 validity of language results (2 years), ECAs (5 years) and profiles (12 months).
@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
-from profiles.candidates import candidate_for, candidates_for, facts_for
+from profiles.candidates.loader import facts_for
 from scoring.eligibility import in_pool
 from scoring.engine import score
 from scoring.types import CanadianEducation, Education
@@ -21,6 +21,10 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def candidate_for(client, on):
+    return facts_for([client.pk])[client.pk].candidate(on)
 
 
 @pytest.fixture
@@ -215,8 +219,8 @@ def test_many_clients_load_in_four_queries(firm_a, django_assert_num_queries, co
         WorkPeriodFactory(client=client)
     # credentials, language results, work periods, clients
     with django_assert_num_queries(4):
-        candidates = candidates_for(firm_a.clients.all(), date(2026, 11, 25))
-    assert len(candidates) == count
+        facts = facts_for(firm_a.clients.all())
+    assert len({pk: f.candidate(date(2026, 11, 25)) for pk, f in facts.items()}) == count
 
 
 def test_an_eca_issued_on_29_february_stops_counting_on_28_february_five_years_on(client_file):

@@ -8,9 +8,11 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from profiles.assessment import assess
-from profiles.candidates import facts_for, facts_from_values
+from profiles.candidates.assessment import assess
+from profiles.candidates.coming_dates import coming_dates
+from profiles.candidates.loader import facts_for, facts_from_values
 from profiles.synthetic import synthetic_client
+from scoring.advice import upcoming_events
 from scoring.engine import score
 from tests.factories import (
     ClientFactory,
@@ -117,3 +119,34 @@ def test_every_day_the_score_moves_is_listed(firm_a):
             day += timedelta(days=1)
             moved, total = total, score(client_facts.candidate(day), day).total
             assert moved == total or day in listed, (values, day)
+
+
+# Why the client pages do not project one fixed candidate through time, as the calculator does
+# with the one candidate it is given (scoring.advice.upcoming_events): a client's file holds
+# more than that candidate, and each day's score must be the one the re-evaluation will store,
+# the score of ``facts.candidate(day)``.
+
+
+def test_a_fixed_candidate_would_miss_the_eca_expiry_that_the_clients_facts_see(sofia):
+    facts = facts_for([sofia.pk])[sofia.pk]
+    expiry_day = date(2027, 5, 9)
+    fixed = {event.date for event in upcoming_events(facts.candidate(ON), ON)}
+    assert expiry_day not in fixed  # the engine scores the education it is given, ECA or not
+    expiry = next(event for event in coming_dates(facts, ON) if event.date == expiry_day)
+    assert expiry.total_after == score(facts.candidate(expiry_day), expiry_day).total
+    assert expiry.change < 0
+
+
+def test_a_fixed_candidate_would_score_an_expiring_result_as_if_no_other_were_valid(firm_a):
+    client = ClientFactory(firm=firm_a, birth_date=date(1994, 3, 2))
+    LanguageResultFactory(client=client, test="celpip", listening=10, reading=10, writing=10,
+                          speaking=10, test_date=date(2025, 3, 1))  # fmt: skip
+    LanguageResultFactory(client=client, test="celpip", listening=9, reading=9, writing=9,
+                          speaking=9, test_date=date(2026, 6, 1))  # fmt: skip
+    facts = facts_for([client.pk])[client.pk]
+    day = date(2027, 3, 1)
+    truth = score(facts.candidate(day), day).total  # the CLB 9 result counts from that day
+    fixed = next(event for event in upcoming_events(facts.candidate(ON), ON) if event.date == day)
+    assert fixed.total_after < truth
+    clients = next(event for event in coming_dates(facts, ON) if event.date == day)
+    assert clients.total_after == truth

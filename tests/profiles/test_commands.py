@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Max, Min
 
-from profiles.candidates import candidates_for
+from profiles.candidates.loader import facts_for
 from profiles.models import Client, LanguageTestResult, WorkPeriod
 from scoring.engine import score_totals
 
@@ -22,7 +22,7 @@ def test_seed_clients_creates_scored_files_in_a_benchmark_firm():
     stored = dict(clients.values_list("pk", "current_crs"))
     # The score stored at insert equals the one rebuilt from the database rows.
     assert {
-        pk: score_totals(c, day).total for pk, c in candidates_for(clients, day).items()
+        pk: score_totals(f.candidate(day), day).total for pk, f in facts_for(clients).items()
     } == stored
 
 

@@ -1,7 +1,7 @@
 """What-if suggestions and dated events, each a real re-score."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from scoring.advice import advice, upcoming_events
 from scoring.engine import score_totals
@@ -116,4 +116,18 @@ def test_year_of_canadian_experience_completing_is_an_event():
     assert event.date == date(2027, 5, 31)
     assert event.change == score_totals(replace(c, canadian_experience_years=1), ON).total - (
         score_totals(c, ON).total
+    )
+
+
+def test_two_results_expiring_on_one_day_are_one_event_with_the_whole_change():
+    taken = date(2025, 6, 1)
+    c = candidate(first_language=clb(9, test_date=taken), second_language=nclc(7, test_date=taken))
+    day = date(2027, 6, 1)
+    on_the_day = [e for e in upcoming_events(c, ON) if e.date == day]
+    assert len(on_the_day) == 1
+    whole = score_totals(c, day).total - score_totals(c, day - timedelta(days=1)).total
+    assert on_the_day[0].change == whole
+    assert on_the_day[0].description == (
+        "CLB first-language result expires (2 years old); "
+        "NCLC second-language result expires (2 years old)"
     )

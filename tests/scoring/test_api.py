@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.settings import api_settings
 
-from scoring.api import CRSThrottle
+from scoring.web.api import CRSThrottle
 
 URL = reverse("api-crs")
 

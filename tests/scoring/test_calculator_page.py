@@ -274,7 +274,7 @@ def test_advice_lists_the_gains_as_plus_points(client):
 
 def test_upcoming_birthdays_that_cost_points_are_listed_with_dates(client):
     content = client.post(URL, e2(age="", birth_date="1996-01-15")).content.decode()
-    event = r'<time datetime="2027-01-15">15 Jan 2027</time>: Turns 31:\s+total \d+ \(-\d+\)'
+    event = r'<time datetime="2027-01-15">2027-01-15</time>: Turns 31:\s+total \d+ \(-\d+\)'
     assert re.search(event, content)
 
 

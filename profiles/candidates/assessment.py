@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from profiles.candidates import ClientFacts
-from profiles.coming_dates import DatedItem, coming_dates
-from scoring.advice import Suggestion, advice
+from profiles.candidates.coming_dates import coming_dates
+from profiles.candidates.facts import ClientFacts
+from scoring.advice import Event, Suggestion, advice
 from scoring.categories import Category, categories_in_force
 from scoring.eligibility import Answer, category_eligibility, eligibility
 from scoring.engine import score, score_totals
@@ -63,7 +63,7 @@ class Assessment:
     programs: list[tuple[str, str, Answer]]
     categories: list[tuple[Category, Answer]]
     advice: list[Suggestion]
-    events: list[DatedItem]  # empty unless asked for (assess(with_events=...))
+    events: list[Event]  # empty unless asked for (assess(with_events=...))
     expired: list[str]  # what earns nothing because it expired, in words
 
     @property

@@ -18,7 +18,8 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from profiles.candidates import ClientFacts, local_date
+from profiles.candidates.facts import ClientFacts
+from profiles.dates import local_date
 from profiles.models import ScoreChange
 from scoring.eligibility import eca_expiry_date
 from scoring.engine import score_totals

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from scoring import api
+from scoring.web import api
 
 urlpatterns = [
     path("crs/", api.CRSScoreAPI.as_view(), name="api-crs"),

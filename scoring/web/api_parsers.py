@@ -1,7 +1,7 @@
 """The JSON parser of every API view: DRF's, refusing JSON nested more than 32 levels.
 
 Set project-wide in ``REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]`` and used by the CRS endpoint.
-It lives in scoring, the app every other app may import, and in a module of its own: DRF loads
+It lives in scoring.web, which every other app may import, and in a module of its own: DRF loads
 the default parser classes while ``rest_framework.views`` is still being imported, so this module
 must not import the views.
 """

@@ -16,12 +16,12 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from scoring.api_parsers import JSONParser
 from scoring.errors import InvalidInput
 from scoring.labels import JOB_OFFER_NAMES
 from scoring.language import LanguageTest
 from scoring.parsing import parse_request, result_to_json
 from scoring.types import CanadianEducation, Education, JobOffer, Section
+from scoring.web.api_parsers import JSONParser
 
 
 class CRSThrottle(AnonRateThrottle):

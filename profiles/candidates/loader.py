@@ -1,0 +1,146 @@
+"""Client files → ``ClientFacts`` (``profiles.candidates.facts``), many clients at a time.
+
+The re-evaluation scores every client against each draw, in chunks of thousands, so loading is
+four queries whatever the number of clients (clients, credentials, language results, work
+periods), read with ``values_list`` rather than model instances.
+
+    facts = facts_for(Client.objects.filter(pk__range=(1, 5000)))
+    candidates = {pk: f.candidate(draw_date) for pk, f in facts.items()}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db.models import Model, QuerySet
+
+from profiles.candidates.facts import ClientFacts, Credential, Side
+from profiles.choices import WITH_PARTNER, Person
+from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
+from scoring.types import Education, LanguageResult
+from scoring.types import WorkPeriod as Job
+
+__all__ = ["facts_for", "facts_from_values", "facts_of"]
+
+_PRINCIPAL = Person.PRINCIPAL.value
+_SPOUSE = Person.SPOUSE.value
+_EMPTY: tuple[list, list, list] = ([], [], [])
+
+CLIENT_COLUMNS = (
+    "id", "birth_date", "marital_status", "spouse_accompanying", "spouse_citizen_or_pr",
+    "first_official_language", "certificate_issued_on", "nominated_on", "job_offer",
+    "sibling_in_canada", "profile_submitted_at", "ita_received_on",
+)  # fmt: skip
+CREDENTIAL_COLUMNS = (
+    "client_id", "person", "level", "in_canada", "length_years", "completed_on", "eca_date",
+)  # fmt: skip
+RESULT_COLUMNS = (
+    "client_id", "person", "test", "listening", "reading", "writing", "speaking", "test_date",
+)  # fmt: skip
+PERIOD_COLUMNS = (
+    "client_id", "person", "noc", "teer", "start", "end", "hours_per_week", "in_canada",
+    "authorised", "self_employed", "student",
+)  # fmt: skip
+
+
+def _spouse_scored(marital_status: str, accompanying: bool, citizen_or_pr: bool) -> bool:
+    return marital_status in WITH_PARTNER and accompanying and not citizen_or_pr
+
+
+def _client_facts(row: tuple, sides: dict[tuple[int, str], tuple[list, list, list]]) -> ClientFacts:
+    (pk, birth, marital, accompanying, citizen, first, certificate, nominated, offer,
+     sibling, submitted, ita) = row  # fmt: skip
+    mine = sides.get((pk, _PRINCIPAL), _EMPTY)
+    theirs = sides.get((pk, _SPOUSE), _EMPTY)
+    return ClientFacts(
+        client_id=pk,
+        birth_date=birth,
+        spouse_scored=_spouse_scored(marital, accompanying, citizen),
+        first_language=first,
+        certificate_issued_on=certificate,
+        nominated_on=nominated,
+        job_offer=offer,
+        sibling_in_canada=sibling,
+        profile_submitted_at=submitted,
+        ita_received_on=ita,
+        principal=Side(*(tuple(rows) for rows in mine)),
+        spouse=Side(*(tuple(rows) for rows in theirs)),
+    )
+
+
+class _Sides(dict):
+    """(client id, person) → ([credentials], [language results], [jobs]), filled row by row."""
+
+    def add(self, kind: int, client_id: int, person: str, value: object) -> None:
+        key = (client_id, person)
+        if key not in self:
+            self[key] = ([], [], [])
+        self[key][kind].append(value)
+
+    def add_credential(self, client_id: int, person: str, level: str, *rest: object) -> None:
+        self.add(0, client_id, person, Credential(Education(level), *rest))
+
+    def add_result(self, client_id: int, person: str, *row: object) -> None:
+        self.add(1, client_id, person, LanguageResult(*row))
+
+    def add_job(self, client_id: int, person: str, *row: object) -> None:
+        self.add(2, client_id, person, Job(*row))
+
+
+_ADDERS = {
+    EducationCredential: (CREDENTIAL_COLUMNS, _Sides.add_credential),
+    LanguageTestResult: (RESULT_COLUMNS, _Sides.add_result),
+    WorkPeriod: (PERIOD_COLUMNS, _Sides.add_job),
+}
+
+
+def facts_for(clients: QuerySet[Client] | Iterable[int] | range) -> dict[int, ClientFacts]:
+    """The dated facts of ``clients``, in exactly four queries.
+
+    ``clients`` is a queryset (reused as a subquery), a few thousand ids (bound as parameters),
+    or a ``range`` of ids: the re-evaluation's chunks, read with plain range conditions that
+    PostgreSQL answers from the client_id indexes about ten times faster than a subquery.
+    """
+    if isinstance(clients, range):
+        first, last = clients.start, clients.stop - 1
+        scope = Client.objects.filter(pk__gte=first, pk__lte=last)
+        ids_filter = {"client_id__gte": first, "client_id__lte": last}
+    elif isinstance(clients, QuerySet):
+        scope = clients.order_by()
+        ids_filter = {"client__in": scope.values("pk")}
+    else:
+        ids = list(clients)
+        scope = Client.objects.filter(pk__in=ids)
+        ids_filter = {"client_id__in": ids}
+    sides = _Sides()
+    credentials = EducationCredential.objects.filter(**ids_filter).order_by()
+    for row in credentials.values_list(*CREDENTIAL_COLUMNS):
+        sides.add_credential(*row)
+    results = LanguageTestResult.objects.filter(**ids_filter).order_by()
+    for row in results.values_list(*RESULT_COLUMNS):
+        sides.add_result(*row)
+    periods = WorkPeriod.objects.filter(**ids_filter).order_by()
+    for row in periods.values_list(*PERIOD_COLUMNS):
+        sides.add_job(*row)
+    return {row[0]: _client_facts(row, sides) for row in scope.values_list(*CLIENT_COLUMNS)}
+
+
+def facts_from_values(
+    client: Mapping[str, Any], facts: Iterable[tuple[type[Model], Mapping[str, Any]]]
+) -> ClientFacts:
+    """The same from values in memory, keyed by field attname (imports, seeding): no query.
+
+    ``facts`` pairs each row's model with its values; a work period needs its ``teer``.
+    """
+    key = client.get("id") or 0
+    sides = _Sides()
+    for model, values in facts:
+        columns, add = _ADDERS[model]
+        add(sides, key, *(values[name] for name in columns[1:]))
+    return _client_facts((key, *(client[name] for name in CLIENT_COLUMNS[1:])), sides)
+
+
+def facts_of(client: Client, facts: Iterable[Model]) -> ClientFacts:
+    """``facts_from_values`` for model instances, saved or not (``full_clean`` sets teer)."""
+    return facts_from_values(client.__dict__, ((type(f), f.__dict__) for f in facts))
