@@ -10,14 +10,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.models import construct_instance
 from django.http import HttpRequest, HttpResponse, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
 from draws import selectors
-from draws.models import Draw, DrawCategory
+from draws.models import DRAW_FIELDS, Draw, DrawCategory
 from draws.reevaluation import notices
-from draws.services import draw_values, record_draw
+from draws.services import RecordedDraw, draw_values, record_draw
 from draws.views import run_table
 from scoring.json_input import MAX_DEPTH, Decoder
 
@@ -75,8 +77,18 @@ class UTCSplitDateTimeField(forms.SplitDateTimeField):
 
 
 class DrawAdminForm(forms.ModelForm):
-    """Validation is the model's (``Draw.clean`` and field validators), run by ``full_clean``:
-    the same rules, with the same messages, as the import and the API."""
+    """Parses what staff typed; the rules (``Draw.clean`` and the field validators) are run once
+    per save, by ``record_draw``, with the same messages as the import and the API.
+
+    So the form's last validation step is the save itself: an error ``record_draw`` raises
+    must be shown next to its field, and the admin shows errors only from ``is_valid``. Nothing
+    after ``is_valid`` can refuse the save (the draw page has no inlines), and the change view
+    is one transaction with it.
+    """
+
+    # Set by DrawAdmin.get_form: who is saving, for the draw's history.
+    recorded_by: AbstractBaseUser | None = None
+    recorded: RecordedDraw | None = None
 
     tie_break_at = UTCSplitDateTimeField(
         label="Tie-breaking rule (UTC)",
@@ -98,20 +110,45 @@ class DrawAdminForm(forms.ModelForm):
 
     class Meta:
         model = Draw
-        fields = [
-            "number",
-            "held_on",
-            "category",
-            "invitations",
-            "cutoff",
-            "tie_break_at",
-            "ran_at",
-            "ircc_name",
-            "programs",
-            "ircc_url",
-            "pool_as_of",
-            "pool",
-        ]
+        fields = DRAW_FIELDS
+
+    def _post_clean(self) -> None:
+        # In place of ModelForm's, which runs Draw.full_clean before record_draw runs it again.
+        try:
+            self.instance = construct_instance(
+                self, self.instance, self._meta.fields, self._meta.exclude
+            )
+        except ValidationError as error:
+            self._field_errors(error)
+        # A new round's number must be new: given an existing one, record_draw corrects it.
+        self.validate_unique()
+        if self.errors:
+            # Refused, so nothing is saved; the rules still judge the fields that parsed, so
+            # staff see every problem at once. Still one full_clean for the post.
+            try:
+                self.instance.full_clean(
+                    exclude=self._get_validation_exclusions(),
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
+            except ValidationError as error:
+                self._field_errors(error)
+            return
+        try:
+            self.recorded = record_draw(
+                **draw_values(self.instance), by=self.recorded_by, source=Draw.Source.ADMIN
+            )
+        except ValidationError as error:
+            self._field_errors(error)
+            return
+        self.instance = self.recorded.draw
+
+    def _field_errors(self, error: ValidationError) -> None:
+        # Next to their fields; one on a field not in the form (the number of a draw being
+        # corrected is read-only) at the top instead of a ValueError.
+        by_field = error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
+        for field, errors in by_field.items():
+            self.add_error(field if field in self.fields else None, errors)
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -144,12 +181,14 @@ class DrawAdmin(SimpleHistoryAdmin):
         # The number is the round's identity; the import and the API find it by number.
         return [*self.readonly_fields, "number"] if obj else self.readonly_fields
 
+    def get_form(self, request: HttpRequest, obj: Draw | None = None, **kwargs) -> type:
+        form = super().get_form(request, obj, **kwargs)
+        form.recorded_by = request.user  # a class made for this call (modelform_factory)
+        return form
+
     def save_model(self, request: HttpRequest, obj: Draw, form: DrawAdminForm, change: bool):
-        # `obj` already holds the form's values over the stored ones (the form validated it).
-        recorded = record_draw(**draw_values(obj), by=request.user, source=Draw.Source.ADMIN)
-        obj.pk = recorded.draw.pk
-        obj.sequence, obj.source = recorded.draw.sequence, recorded.draw.source
-        request._recorded_draw = recorded  # told after the commit, in changeform_view
+        # Recorded already, by the form's validation (DrawAdminForm): nothing left to save.
+        request._recorded_draw = form.recorded  # told after the commit, in changeform_view
 
     def changeform_view(
         self, request: HttpRequest, object_id=None, form_url: str = "", extra_context=None

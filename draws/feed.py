@@ -10,7 +10,7 @@ database; a problem raises ``FeedError`` naming the round and the feed field.
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
 from django.utils.html import strip_tags
@@ -30,17 +30,23 @@ class FeedError(Exception):
 
 @dataclass(frozen=True)
 class FeedRound:
+    """A round's facts as ``record_draw`` takes them (``DRAW_FIELDS``), but its category: the
+    importer matches that from ``ircc_name``."""
+
     number: str
     held_on: date
-    name: str
+    ircc_name: str
     invitations: int
     cutoff: int
     ran_at: datetime | None
     tie_break_at: datetime | None
     programs: str
-    url: str
+    ircc_url: str
     pool: dict[str, int] | None
     pool_as_of: date | None
+
+    def draw_values(self) -> dict[str, object]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 def read_feed(data: bytes) -> list[dict]:
@@ -176,13 +182,13 @@ def parse_round(raw: dict) -> FeedRound:
     return FeedRound(
         number=number,
         held_on=held_on,
-        name=name,
+        ircc_name=name,
         invitations=_whole_number(raw, "drawSize", number),
         cutoff=_whole_number(raw, "drawCRS", number),
         ran_at=_ran_at(raw, number, held_on),
         tie_break_at=_moment(raw, "drawCutOff", number, held_on),
         programs=_text(raw.get("drawText2", "")),
-        url=_url(raw),
+        ircc_url=_url(raw),
         pool=pool,
         pool_as_of=pool_as_of,
     )

@@ -20,7 +20,8 @@ from draws.services import RecordedDraw, record_draw
 BUNDLED_FEED = Path(__file__).resolve().parent / "data" / "ee_rounds_123_en.json"
 FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
 
-# Which feed field a draw field comes from, so an error names what to look at in the file.
+# Which feed field each of the DRAW_FIELDS comes from, so an error names what to look at in
+# the file.
 FEED_FIELD = {
     "number": "drawNumber",
     "held_on": "drawDate",
@@ -100,30 +101,17 @@ def _categories_by_label() -> dict[str, DrawCategory]:
 def _record(
     feed_round: FeedRound, categories: dict[str, DrawCategory], by: AbstractBaseUser | None
 ) -> RecordedDraw:
-    category = categories.get(normalise_label(feed_round.name))
+    category = categories.get(normalise_label(feed_round.ircc_name))
     if category is None:
         raise FeedError(
             feed_round.number,
             "drawName",
-            f"{feed_round.name!r} matches no draw category; add the label to its version in "
+            f"{feed_round.ircc_name!r} matches no draw category; add the label to its version in "
             "scoring/categories.py (or to draws.categories.PROGRAMS).",
         )
     try:
         return record_draw(
-            number=feed_round.number,
-            held_on=feed_round.held_on,
-            category=category,
-            invitations=feed_round.invitations,
-            cutoff=feed_round.cutoff,
-            tie_break_at=feed_round.tie_break_at,
-            ran_at=feed_round.ran_at,
-            ircc_name=feed_round.name,
-            programs=feed_round.programs,
-            ircc_url=feed_round.url,
-            pool=feed_round.pool,
-            pool_as_of=feed_round.pool_as_of,
-            by=by,
-            source=Draw.Source.IMPORT,
+            **feed_round.draw_values(), category=category, by=by, source=Draw.Source.IMPORT
         )
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))

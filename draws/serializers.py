@@ -10,6 +10,7 @@ from rest_framework.validators import UniqueValidator
 from draws import pool as pool_bands
 from draws.models import (
     CRS_RANGE_MESSAGE,
+    DRAW_FIELDS,
     INVITATIONS_MAX_MESSAGE,
     INVITATIONS_MESSAGE,
     Draw,
@@ -57,21 +58,13 @@ class DrawSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Draw
+        # The round's facts, the round type's name and family beside its key, then what the
+        # site adds.
         fields = [
-            "number",
-            "held_on",
-            "category",
+            *DRAW_FIELDS[: DRAW_FIELDS.index("category") + 1],
             "category_name",
             "family",
-            "invitations",
-            "cutoff",
-            "tie_break_at",
-            "ran_at",
-            "ircc_name",
-            "programs",
-            "ircc_url",
-            "pool",
-            "pool_as_of",
+            *DRAW_FIELDS[DRAW_FIELDS.index("category") + 1 :],
             "pool_warning",
             "source",
             "page",

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from draws import pool as pool_bands
-from draws.models import Draw, DrawCategory, ReevaluationRun
+from draws.models import DRAW_FIELDS, Draw, DrawCategory, ReevaluationRun
 from draws.reevaluation.runs import schedule_reevaluation
 
 
@@ -31,21 +31,9 @@ class RecordedDraw(NamedTuple):
         return self.outcome is not Outcome.UNCHANGED
 
 
-# The facts of a round. `source` is left out: a re-import that finds the same figures a
-# staff member typed in has nothing to change.
-DATA_FIELDS = (
-    "held_on",
-    "category",
-    "invitations",
-    "cutoff",
-    "tie_break_at",
-    "ran_at",
-    "ircc_name",
-    "programs",
-    "ircc_url",
-    "pool",
-    "pool_as_of",
-)
+# The facts compared with the stored round: all but its number, which finds it. `source` is
+# not compared: a re-import that finds the figures a staff member typed in has nothing to do.
+DATA_FIELDS = tuple(name for name in DRAW_FIELDS if name != "number")
 
 
 @transaction.atomic
@@ -76,25 +64,17 @@ def record_draw(
     ``ValidationError`` keyed by field. Every change is kept in the draw's history with ``by``
     (None for the command-line import) and the source as the reason.
     """
+    given = locals()  # the arguments, before any other name: DRAW_FIELDS, `by` and `source`
+    values = {name: given[name] for name in DATA_FIELDS}
+    for name, value in values.items():
+        if isinstance(value, str):  # the name, programs and link, as typed or pasted
+            values[name] = value.strip()
     number = str(number).strip()
     # Locked so two corrections of one round cannot interleave and lose one of them.
     draw = Draw.objects.select_for_update().filter(number=number).first()
     outcome = Outcome.CREATED if draw is None else Outcome.UPDATED
     if draw is None:
         draw = Draw(number=number, source=source)
-    values = {  # the DATA_FIELDS
-        "held_on": held_on,
-        "category": category,
-        "invitations": invitations,
-        "cutoff": cutoff,
-        "tie_break_at": tie_break_at,
-        "ran_at": ran_at,
-        "ircc_name": ircc_name.strip(),
-        "programs": programs.strip(),
-        "ircc_url": ircc_url.strip(),
-        "pool": pool,
-        "pool_as_of": pool_as_of,
-    }
     if outcome is Outcome.UPDATED and not _differs(draw, values):
         return RecordedDraw(draw, Outcome.UNCHANGED)
     reevaluate = outcome is Outcome.CREATED or _differs(draw, _who_is_invited(values))
@@ -146,4 +126,4 @@ def _differs(draw: Draw, values: dict) -> bool:
 def draw_values(draw: Draw) -> dict:
     """A draw's facts as ``record_draw`` keyword arguments (for forms and PATCH: a partial
     change is applied to an unsaved copy, then recorded whole)."""
-    return {"number": draw.number, **{name: getattr(draw, name) for name in DATA_FIELDS}}
+    return {name: getattr(draw, name) for name in DRAW_FIELDS}

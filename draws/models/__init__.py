@@ -2,6 +2,7 @@ from draws.models.reevaluation import ReevaluationChunk, ReevaluationRun, Standi
 from draws.models.rounds import (
     CRS_MAX,
     CRS_RANGE_MESSAGE,
+    DRAW_FIELDS,
     INVITATIONS_MAX,
     INVITATIONS_MAX_MESSAGE,
     INVITATIONS_MESSAGE,
@@ -15,6 +16,7 @@ from draws.models.rounds import (
 __all__ = [
     "CRS_MAX",
     "CRS_RANGE_MESSAGE",
+    "DRAW_FIELDS",
     "INVITATIONS_MAX",
     "INVITATIONS_MAX_MESSAGE",
     "INVITATIONS_MESSAGE",

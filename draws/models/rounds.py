@@ -1,19 +1,20 @@
 """Draws (IRCC rounds of invitations) and the kinds of round they belong to (DESIGN.md §4).
 
-The re-evaluation (runs, chunks, standings) is in ``reevaluation.py``.
+The re-evaluation's rows (runs, chunks, standings) are in ``reevaluation.py``, the pipeline that
+writes them in ``draws/reevaluation/``; the date checks of ``Draw.clean`` in ``checks.py``.
 """
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from draws import pool as pool_bands
+from draws.models import checks
 from scoring.rules import EXPRESS_ENTRY_START
 
 CRS_MAX = 1200
@@ -26,13 +27,28 @@ INVITATIONS_MAX_MESSAGE = (
     f"A round issues at most {INVITATIONS_MAX:,} invitations; IRCC's largest issued 27,332 "
     "(round 176, 2021-02-13)."
 )
-# Express Entry opened on 2015-01-01 and held round 1 on 2015-01-31 (crs-rules.md §10): no
-# draw, pool snapshot or profile submission (a tie-break) is older.
-EXPRESS_ENTRY_OPENED_AT = datetime.combine(EXPRESS_ENTRY_START, time(), tzinfo=UTC)
 # IRCC published the tie-breaking rule from round 77 on (rounds-data.md §3).
 TIE_BREAKS_PUBLISHED_FROM = date(2017, 11, 15)
 # IRCC's round numbers are digits, except 91a and 91b (two rounds held on 2018-05-30).
 ROUND_NUMBER = re.compile(r"^([1-9][0-9]*)([a-z]?)$")
+# A round's facts, as staff, the API and the IRCC import give them: the one list that the admin
+# form, the API serializer, the import and ``record_draw`` are built from, in the order the
+# form and the API show them. ``source`` is not one (it says who recorded them), nor are
+# ``pool_warning`` (derived from the pool), ``sequence`` and ``revision`` (derived on save).
+DRAW_FIELDS = (
+    "number",
+    "held_on",
+    "category",
+    "invitations",
+    "cutoff",
+    "tie_break_at",
+    "ran_at",
+    "ircc_name",
+    "programs",
+    "ircc_url",
+    "pool",
+    "pool_as_of",
+)
 
 
 class Family(models.TextChoices):
@@ -214,19 +230,21 @@ class Draw(models.Model):
         return self.held_on < TIE_BREAKS_PUBLISHED_FROM
 
     def clean(self) -> None:
-        errors = _held_on_problems(self.held_on) if self.held_on else {}
+        errors = checks.held_on_problems(self.held_on) if self.held_on else {}
         # The other dates are checked against a valid draw date only: against year 1 or 9999
         # they would add noise, or overflow.
         held_on = None if errors else self.held_on
         if self.ran_at:
-            errors.update(_ran_at_problems(self.ran_at, held_on))
+            errors.update(checks.ran_at_problems(self.ran_at, held_on))
         if self.tie_break_at:
             ran_at = None if "ran_at" in errors else self.ran_at
-            errors.update(_tie_break_problems(self.tie_break_at, held_on, ran_at))
+            errors.update(checks.tie_break_problems(self.tie_break_at, held_on, ran_at))
         if held_on and self.category_id and not self.category.in_force(held_on):
+            category = self.category
+            in_force = checks.in_force_text(category.in_force_from, category.in_force_to)
             errors["category"] = (
-                f"{self.category} was not in force on {held_on:%Y-%m-%d} "
-                f"({_in_force_text(self.category)}); choose the version in force that day."
+                f"{category} was not in force on {held_on:%Y-%m-%d} ({in_force}); "
+                "choose the version in force that day."
             )
         errors.update(pool_bands.problems(self.pool, self.pool_as_of))
         if self.pool_as_of and self.pool_as_of < EXPRESS_ENTRY_START:
@@ -237,65 +255,3 @@ class Draw(models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-
-def _held_on_problems(held_on: date) -> dict[str, str]:
-    if held_on > timezone.localdate():
-        return {
-            "held_on": f"The draw date {held_on:%Y-%m-%d} is in the future; "
-            "record a round only once IRCC has held it."
-        }
-    if held_on < EXPRESS_ENTRY_START:
-        return {
-            "held_on": f"The draw date {held_on.isoformat()} is before Express Entry began on "
-            f"{EXPRESS_ENTRY_START.isoformat()} (round 1 was held on 2015-01-31)."
-        }
-    return {}
-
-
-def _ran_at_problems(ran_at: datetime, held_on: date | None) -> dict[str, str]:
-    # The UTC day, as IRCC publishes it. Ten rounds ran the next day: 2015 evening rounds in
-    # Ottawa (after midnight UTC) and five between rounds 104 and 148 (rounds-data.md §3).
-    day = ran_at.astimezone(UTC).date()
-    if held_on is None or held_on <= day <= held_on + timedelta(days=1):
-        return {}
-    return {
-        "ran_at": f"The round was run at {_utc(ran_at)}, not on the draw date "
-        f"({held_on.isoformat()}) or the day after; every IRCC round ran on one of the two."
-    }
-
-
-def _tie_break_problems(
-    tie_break_at: datetime, held_on: date | None, ran_at: datetime | None
-) -> dict[str, str]:
-    if tie_break_at < EXPRESS_ENTRY_OPENED_AT:
-        message = (
-            f"The tie-breaking time ({_utc(tie_break_at)}) is before Express Entry opened on "
-            f"{EXPRESS_ENTRY_START.isoformat()}; no profile was submitted earlier."
-        )
-    elif held_on and timezone.localtime(tie_break_at).date() > held_on:
-        # IRCC runs rounds in Ottawa; a tie-break late on the draw day is the next day in UTC.
-        message = (
-            f"The tie-breaking time ({_utc(tie_break_at)}) is after the draw date "
-            f"({held_on.isoformat()}); it is always before the round."
-        )
-    elif ran_at and tie_break_at > ran_at:
-        message = (
-            f"The tie-breaking time ({_utc(tie_break_at)}) is after the round was run "
-            f"({_utc(ran_at)}); it is the submission time of a profile already in the pool."
-        )
-    else:
-        return {}
-    return {"tie_break_at": message}
-
-
-def _utc(moment: datetime) -> str:
-    # isoformat, not %Y: strftime writes year 1 as "1", not "0001".
-    moment = moment.astimezone(UTC)
-    return f"{moment.date().isoformat()} {moment:%H:%M} UTC"
-
-
-def _in_force_text(category: DrawCategory) -> str:
-    start = f"from {category.in_force_from:%Y-%m-%d}" if category.in_force_from else ""
-    end = f"to {category.in_force_to:%Y-%m-%d}" if category.in_force_to else "onwards"
-    return f"in force {start} {end}".replace("  ", " ")

@@ -101,7 +101,7 @@ def test_rounds_91a_and_91b_keep_their_letters():
 
 
 def test_links_lose_their_html_and_the_cms_prefix():
-    assert parse_round(raw_round("434")).url == (
+    assert parse_round(raw_round("434")).ircc_url == (
         "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/"
         "policies-operational-instructions-agreements/ministerial-instructions/"
         "express-entry-rounds/invitations.html?q=434"
