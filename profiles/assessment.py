@@ -13,12 +13,12 @@ from datetime import date
 from profiles.candidates import ClientFacts
 from profiles.coming_dates import DatedItem, coming_dates
 from scoring.advice import Suggestion, advice
+from scoring.breakdown import Breakdown
 from scoring.categories import Category, categories_in_force
 from scoring.eligibility import Answer, category_eligibility, eligibility
 from scoring.engine import score, score_totals
-from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
-from scoring.lines import EDUCATION_LABELS
-from scoring.types import Breakdown, Candidate
+from scoring.labels import EDUCATION_LABELS, EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
+from scoring.types import Candidate
 
 
 def _may_qualify(candidate: Candidate, category: Category) -> bool:

@@ -17,8 +17,8 @@ from profiles.candidates import ClientFacts, Side, local_date
 from scoring import experience as xp
 from scoring.advice import birthdays
 from scoring.engine import score_totals
+from scoring.labels import EDUCATION_LABELS
 from scoring.language import TEST_LABELS
-from scoring.lines import EDUCATION_LABELS
 
 HORIZON_DAYS = 730
 
