@@ -15,7 +15,8 @@ from profiles.coming_dates import DatedItem, coming_dates
 from scoring.advice import Suggestion, advice
 from scoring.breakdown import Breakdown
 from scoring.categories import Category, categories_in_force
-from scoring.eligibility import Answer, category_eligibility, eligibility
+from scoring.category_eligibility import category_eligibility
+from scoring.eligibility import Answer, eligibility
 from scoring.engine import score, score_totals
 from scoring.labels import EDUCATION_LABELS, EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
 from scoring.types import Candidate
