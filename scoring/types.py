@@ -1,4 +1,5 @@
-"""The values the CRS engine takes and returns: pure data, no Django.
+"""The values the CRS engine takes: pure data, no Django. What it returns is in
+``scoring.breakdown``; the rule versions are in ``scoring.rules``.
 
 ``Candidate`` mirrors the public input format (DESIGN.md §3) plus optional eligibility inputs.
 Everything is a frozen dataclass built once and scored many times, so anything derivable from the
