@@ -12,6 +12,7 @@ from draws.models import Draw
 from draws.reevaluation import notices
 from draws.serializers import DrawSerializer, RecordedDrawSerializer
 from draws.services import draw_values, record_draw
+from scoring.rules import EXPRESS_ENTRY_START
 
 
 class IsStaffOrReadOnly(BasePermission):
@@ -62,9 +63,9 @@ class WriteAnswersWithRun:
     post=extend_schema(
         tags=["draws"],
         summary="Record a draw (staff)",
-        description="Validated like the admin form: a draw date from 2015-01-01 to today, a "
-        "tie-break (optional) from 2015-01-01 to the draw date and not after `ran_at`, a "
-        "category version in force on the draw date, CRS 0 to 1200, 1 to 100,000 "
+        description=f"Validated like the admin form: a draw date from {EXPRESS_ENTRY_START} to "
+        f"today, a tie-break (optional) from {EXPRESS_ENTRY_START} to the draw date and not "
+        "after `ran_at`, a category version in force on the draw date, CRS 0 to 1200, 1 to 100,000 "
         "invitations. The answer's `reevaluation` says whether the re-evaluation of every "
         "client was queued (`queued: false`: the task broker is down; it starts by itself "
         "once the broker is back).",

@@ -12,22 +12,24 @@ from dataclasses import dataclass
 from django.db import models
 
 from scoring.categories import CATEGORIES, Category
+from scoring.labels import PROGRAM_NAMES
 
 
 @dataclass(frozen=True)
 class Program:
     key: str  # "fsw", "cec" and "fst" are the program names of scoring.eligibility
     name: str
-    labels: tuple[str, ...]
+    labels: tuple[str, ...]  # IRCC's feed round names, as the feed writes them
 
 
 # The program rounds of IRCC's feed (rounds-data.md §4). "General" is what IRCC called the
-# all-program rounds of 2023-12 to 2024-04; earlier ones read "No Program Specified".
+# all-program rounds of 2023-12 to 2024-04; earlier ones read "No Program Specified". The three
+# programs the engine judges are named in scoring.labels; general and PNP rounds only here.
 PROGRAMS: tuple[Program, ...] = (
     Program("general", "General (all programs)", ("No Program Specified", "General")),
-    Program("cec", "Canadian Experience Class", ("Canadian Experience Class",)),
-    Program("fsw", "Federal Skilled Worker", ("Federal Skilled Worker",)),
-    Program("fst", "Federal Skilled Trades", ("Federal Skilled Trades",)),
+    Program("cec", PROGRAM_NAMES["cec"], ("Canadian Experience Class",)),
+    Program("fsw", PROGRAM_NAMES["fsw"], ("Federal Skilled Worker",)),
+    Program("fst", PROGRAM_NAMES["fst"], ("Federal Skilled Trades",)),
     Program("pnp", "Provincial Nominee Program", ("Provincial Nominee Program",)),
 )
 

@@ -6,9 +6,8 @@ engine's own strings, so a stored fact converts to a ``Candidate`` without a tra
 
 from django.db import models
 
-from scoring.labels import JOB_OFFER_NAMES
+from scoring.labels import EDUCATION_LABELS, JOB_OFFER_NAMES
 from scoring.language import TEST_LABELS, LanguageTest
-from scoring.lines import EDUCATION_LABELS
 from scoring.types import Education, JobOffer
 
 

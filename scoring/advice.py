@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from scoring import experience as xp
 from scoring.engine import score_totals
+from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import ABILITIES, TEST_LABELS
-from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.types import (
     CanadianEducation,
     Candidate,

@@ -181,21 +181,11 @@ CATEGORIES: tuple[Category, ...] = (
 )  # fmt: skip
 
 _BY_KEY = {category.key: category for category in CATEGORIES}
-_BY_LABEL = {
-    " ".join(label.casefold().split()): category
-    for category in CATEGORIES
-    for label in category.labels
-}
 
 
 def category_by_key(key: str) -> Category:
     """The category version with this slug; KeyError if there is none."""
     return _BY_KEY[key]
-
-
-def category_by_label(label: str) -> Category | None:
-    """The version an IRCC round name refers to (case and spacing ignored), or None."""
-    return _BY_LABEL.get(" ".join(label.casefold().split()))
 
 
 def categories_in_force(on: date) -> tuple[Category, ...]:

@@ -1,18 +1,28 @@
-"""Whole years after a date: when a language result, an ECA or anything "N years old" lapses.
+"""Whole years between dates: a person's age, and when a language result, an ECA or anything
+"N years old" lapses.
 
-IRCC counts anniversaries: a result taken on 2024-03-10 is 2 years old on 2026-03-10. A date
-with no anniversary in the later year (29 February) needs a convention, and there must be only
-one, or the engine, the client pages and the list filters disagree about a day (they did: an ECA
-issued on 29 February lapsed on 1 March on the client page and 28 February in the engine).
-We take 28 February, the conservative reading: the document stops counting a day early rather
-than being counted a day after it may already be invalid.
+Age is completed years (crs-rules.md §2.1): the birthday itself counts, and someone born on
+29 February is a year older from 1 March in a common year. ``age_on`` is that rule; the engine
+inlines it on numbers the ``Candidate`` keeps (a test holds the two to the same answer).
+
+For documents IRCC counts anniversaries: a result taken on 2024-03-10 is 2 years old on
+2026-03-10. A date with no anniversary in the later year (29 February) needs a convention, and
+there must be only one, or the engine, the client pages and the list filters disagree about a
+day (they did: an ECA issued on 29 February lapsed on 1 March on the client page and 28 February
+in the engine). We take 28 February, the conservative reading: the document stops counting a
+day early rather than being counted a day after it may already be invalid.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-__all__ = ["last_day_n_years_old", "years_after"]
+__all__ = ["age_on", "last_day_n_years_old", "years_after"]
+
+
+def age_on(birth: date, on: date) -> int:
+    """Completed years from ``birth`` to ``on``; a birthday falling on ``on`` counts."""
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def years_after(day: date, years: int) -> date:

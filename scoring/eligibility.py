@@ -1,10 +1,11 @@
-"""Program and category eligibility as of a date (crs-rules.md §7, §8, §9; category-nocs.md).
+"""Program eligibility as of a date (crs-rules.md §7, §9); categories (§8) are judged in
+``scoring.category_eligibility``.
 
 Every answer is an ``Answer(eligible, reason, points)``; a "no" always says why in words a
 consultant can repeat. Work-experience tests use ``candidate.work_history`` (NOC, dates, hours).
 When a candidate has no work history, the programs fall back to the experience *years* on the
 candidate and say so in the reason: years cannot show continuity, occupation, TEER or the 3- and
-5-year windows, so those answers are approximations. Category occupation tests need a history.
+5-year windows, so those answers are approximations.
 Not modelled: proof of funds, intent to live outside Quebec, the FSW/FST job-requirement details.
 Profile expiry (12 months) is the caller's business: it depends on the stored profile.
 """
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from scoring import experience as xp
-from scoring.categories import Category, ExperienceRule
 from scoring.dates import years_after
 from scoring.fsw import fsw_points
 from scoring.language import ABILITIES
@@ -24,18 +24,16 @@ from scoring.types import CanadianEducation, Candidate, Education, LanguageResul
 __all__ = [
     "Answer",
     "Eligibility",
-    "category_eligibility",
+    "abilities_below",
     "cec",
     "eca_expiry_date",
     "eligibility",
     "fst",
     "fsw",
-    "fsw_points",
     "in_pool",
 ]
 
 ECA_VALIDITY_YEARS = 5  # §9: an ECA is invalid when 5 or more years old (MI-2017 s.3(4))
-SIX_MONTHS_HOURS = xp.HOURS_PER_YEAR // 2  # 6 months full-time = 780 h (26 weeks x 30 h)
 FSW_PASS_MARK = 67
 _APPROXIMATE = " (approximate: no work history, judged from experience years)"
 
@@ -72,7 +70,8 @@ def _unit(result: LanguageResult) -> str:
     return "NCLC" if result.is_french else "CLB"
 
 
-def _below(result: LanguageResult, minimums: tuple[int, int, int, int]) -> list[str]:
+def abilities_below(result: LanguageResult, minimums: tuple[int, int, int, int]) -> list[str]:
+    """The abilities (listening, reading, writing, speaking) under their minimum level."""
     return [a for a, lvl, m in zip(ABILITIES, result.levels, minimums, strict=True) if lvl < m]
 
 
@@ -90,7 +89,7 @@ def _language_problem(
         )
     if minimums is None:
         return ""
-    below = _below(first, minimums)
+    below = abilities_below(first, minimums)
     if not below:
         return ""
     level = min(m for a, m in zip(ABILITIES, minimums, strict=True) if a in below)
@@ -244,67 +243,3 @@ def fst(c: Candidate, on: date) -> Answer:
     ):
         return Answer(True, "Certificate of qualification and 2+ years of work" + _APPROXIMATE)
     return Answer(False, "Cannot confirm 2 years of skilled-trade work without a work history")
-
-
-def category_eligibility(
-    candidate: Candidate, category: Category, on: date, *, programs: Eligibility | None = None
-) -> Answer:
-    """Whether ``candidate`` meets one category version's conditions on ``on`` (§8).
-
-    First the candidate must be eligible for FSW, CEC or FST; then French needs NCLC 7+ on all
-    four French abilities (valid results), and an occupational category needs the version's
-    experience rule in ONE listed occupation within the past 3 years (in Canada for the
-    "with Canadian work experience" categories). Whether the version is in force on ``on`` is
-    the caller's choice. Pass ``programs`` (``eligibility(candidate, on)``) when checking several
-    categories, to work the program answers out once.
-    """
-    if programs is None:
-        programs = eligibility(candidate, on)
-    if not programs.any:
-        return Answer(
-            False,
-            "Not eligible for an Express Entry program: "
-            f"FSW: {programs.fsw.reason}; CEC: {programs.cec.reason}; FST: {programs.fst.reason}",
-        )
-    if category.french_only:
-        return _french_category(candidate, on)
-    return _occupation_category(candidate, category, on)
-
-
-def _french_category(c: Candidate, on: date) -> Answer:
-    results = [r for r in (c.first_language, c.second_language) if r is not None and r.is_french]
-    if not results:
-        return Answer(False, "No French test result (NCLC 7 in all four abilities needed)")
-    french = results[0]
-    if french.expired(on):
-        return Answer(False, f"French result expired on {french.expires_on.isoformat()}")
-    below = _below(french, (7, 7, 7, 7))
-    if below:
-        return Answer(False, f"French below NCLC 7 in {' and '.join(below)}")
-    return Answer(True, "French NCLC 7+ in all four abilities")
-
-
-def _occupation_category(c: Candidate, category: Category, on: date) -> Answer:
-    if not c.work_history:
-        return Answer(False, "Needs a work history with NOC codes to check the occupation list")
-    where = " in Canada" if category.canadian_experience_only else ""
-    periods = [
-        p
-        for p in c.work_history
-        if p.noc in category.nocs and (not where or (p.in_canada and p.authorised))
-    ]
-    start = xp.years_before(on, 3)
-    if category.experience_rule is ExperienceRule.SIX_MONTHS_CONTINUOUS:
-        measure, needed, words = xp.longest_run_hours, SIX_MONTHS_HOURS, "6 months continuous work"
-    else:
-        measure, needed, words = xp.hours, xp.HOURS_PER_YEAR, "12 months of work"
-    best_noc, best = "", 0.0
-    for noc, group in sorted(xp.by_occupation(periods).items()):
-        worked = measure(group, start=start, end=on)
-        if worked > best:
-            best_noc, best = noc, worked
-    if best + 1e-6 < needed:
-        return Answer(
-            False, f"Less than {words} in one listed occupation{where} in the last 3 years"
-        )
-    return Answer(True, f"{words.capitalize()} as NOC {best_noc}{where} in the last 3 years")

@@ -35,10 +35,6 @@ class InvalidInput(ValueError):
         """The first message for the first field."""
         return self.errors[self.field][0]
 
-    def prefixed(self, prefix: str) -> InvalidInput:
-        """The same errors with ``prefix.`` in front of every field path."""
-        return InvalidInput({_join(prefix, name): msgs for name, msgs in self.errors.items()})
-
     def __str__(self) -> str:
         return "; ".join(
             f"{name}: {message}" for name, messages in self.errors.items() for message in messages

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from math import floor
 
+from scoring.dates import years_after
 from scoring.types import WorkPeriod
 
 FULL_TIME_HOURS_PER_WEEK = 30
@@ -51,11 +52,8 @@ def counts_as_foreign(period: WorkPeriod) -> bool:
 
 
 def years_before(on: date, years: int) -> date:
-    """``on`` moved back ``years`` years (29 February becomes 28 February)."""
-    try:
-        return on.replace(year=on.year - years)
-    except ValueError:
-        return date(on.year - years, 2, 28)
+    """``on`` moved back ``years`` years (29 February becomes 28 February, ``scoring.dates``)."""
+    return years_after(on, -years)
 
 
 def hours(periods: Iterable[WorkPeriod], *, start: date, end: date) -> float:

@@ -1,10 +1,9 @@
-"""The engine's keys in words, once: programs, category families, score sections, factors and
-expired results, and the breakdown's lines grouped by section.
+"""The engine's keys in words, once: programs, category families, education levels, score
+sections, factors and expired results, and the breakdown's lines grouped by section.
 
-The calculator page, the client pages, the client list's filter and the API all name these
-things; when each wrote its own copy they drifted ("Spouse or partner" here, "Spouse or
-common-law partner" there). ``draws.models.Family`` repeats the program and family names as
-choices; a test checks they match these.
+The calculator page, the client pages, the client list's filter, the draws' round types and the
+API all name these things; when each wrote its own copy they drifted ("Spouse or partner" here,
+"Spouse or common-law partner" there), so every one of them reads its names from here.
 """
 
 from __future__ import annotations
@@ -12,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring import rules
+from scoring.breakdown import Breakdown, Line, Section
 from scoring.categories import Family
-from scoring.types import Breakdown, JobOffer, Line, Section
+from scoring.types import CanadianEducation, Education, JobOffer
 
 __all__ = [
+    "CANADIAN_EDUCATION_LABELS",
+    "EDUCATION_LABELS",
     "ELIGIBILITY_NAMES",
     "EXPIRED_NAMES",
     "FACTOR_NAMES",
@@ -49,6 +51,21 @@ FAMILY_NAMES = {
 }
 # What a client can be eligible for: a program or a category family (``eligible_for`` keys).
 ELIGIBILITY_NAMES = {**PROGRAM_NAMES, **{f.value: name for f, name in FAMILY_NAMES.items()}}
+EDUCATION_LABELS = {
+    Education.NONE: "Less than secondary school",
+    Education.SECONDARY: "Secondary school credential",
+    Education.ONE_YEAR: "One-year post-secondary credential",
+    Education.TWO_YEAR: "Two-year post-secondary credential",
+    Education.BACHELORS: "Bachelor's degree or other 3+-year credential",
+    Education.TWO_OR_MORE: "Two or more credentials, one of 3+ years",
+    Education.MASTERS: "Master's or entry-to-practice professional degree",
+    Education.DOCTORAL: "Doctoral degree",
+}
+CANADIAN_EDUCATION_LABELS = {
+    CanadianEducation.NONE: "No Canadian post-secondary credential",
+    CanadianEducation.ONE_OR_TWO_YEAR: "Canadian 1- or 2-year credential",
+    CanadianEducation.THREE_OR_MORE_YEAR: "Canadian 3+-year credential or graduate degree",
+}
 # The client file's choices and the CRS API's: one set, so the API schema has one enum for both.
 JOB_OFFER_NAMES = {
     JobOffer.NONE: "None",

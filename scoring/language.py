@@ -27,6 +27,7 @@ class LanguageTest(StrEnum):
     NCLC = "nclc"  # French levels given directly
 
 
+# French tests; the rest are English.
 FRENCH_TESTS = frozenset({LanguageTest.TEF, LanguageTest.TCF, LanguageTest.NCLC})
 ABILITIES = ("listening", "reading", "writing", "speaking")
 TEST_LABELS = {
@@ -117,11 +118,6 @@ _RANGES: dict[LanguageTest, dict[str, tuple[float, float, float]]] = {
     LanguageTest.NCLC: dict.fromkeys(ABILITIES, (0, 12, 1)),
 }
 _TEF_OLD_MAXIMA = {"listening": 360, "reading": 300, "writing": 450, "speaking": 450}
-
-
-def is_french(test: LanguageTest) -> bool:
-    """TEF, TCF and NCLC are French; IELTS, CELPIP, PTE Core and CLB are English."""
-    return test in FRENCH_TESTS
 
 
 def tef_era_start(test_date: date) -> date:

@@ -1,7 +1,8 @@
 """Breakdown lines: each scored number from the engine, named with the input that earned it.
 
-Detail strings are built once at import wherever the input has a small closed range, so a full
-breakdown costs a few tuple builds per factor rather than string formatting.
+``build_lines`` reads the engine's ``Components`` by name. Detail strings are built once at
+import wherever the input has a small closed range, so a full breakdown costs a few tuple builds
+per factor rather than string formatting.
 """
 
 from __future__ import annotations
@@ -9,15 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from scoring import rules as r
-from scoring.types import (
-    CanadianEducation,
-    Candidate,
-    Education,
-    JobOffer,
-    LanguageResult,
-    Line,
-    Section,
-)
+from scoring.breakdown import Components, Line, Section
+from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
+from scoring.types import Candidate, JobOffer, LanguageResult
 
 _NEW = tuple.__new__
 CORE, SPOUSE, TRANSFER, ADDITIONAL = (
@@ -27,22 +22,6 @@ CORE, SPOUSE, TRANSFER, ADDITIONAL = (
     Section.ADDITIONAL,
 )
 
-EDUCATION_LABELS = {
-    Education.NONE: "Less than secondary school",
-    Education.SECONDARY: "Secondary school credential",
-    Education.ONE_YEAR: "One-year post-secondary credential",
-    Education.TWO_YEAR: "Two-year post-secondary credential",
-    Education.BACHELORS: "Bachelor's degree or other 3+-year credential",
-    Education.TWO_OR_MORE: "Two or more credentials, one of 3+ years",
-    Education.MASTERS: "Master's or entry-to-practice professional degree",
-    Education.DOCTORAL: "Doctoral degree",
-}
-CANADIAN_EDUCATION_LABELS = {
-    CanadianEducation.NONE: "No Canadian post-secondary credential",
-    CanadianEducation.ONE_OR_TWO_YEAR: "Canadian 1- or 2-year credential",
-    CanadianEducation.THREE_OR_MORE_YEAR: "Canadian 3+-year credential or graduate degree",
-}
-
 
 def _years(n: int, what: str, last: int) -> str:
     if n == 0:
@@ -51,11 +30,18 @@ def _years(n: int, what: str, last: int) -> str:
     return f"{n}{plus} year{'s' if n > 1 else ''} of {what}"
 
 
+_CANADIAN_LAST, _FOREIGN_LAST = r.CANADIAN_EXPERIENCE_LAST_ROW, r.FOREIGN_LAST_ROW
 _AGE_DETAIL = tuple(f"Age {age}" for age in range(131))
-_CANADIAN_DETAIL = tuple(_years(n, "Canadian skilled work", 5) for n in range(6))
-_SPOUSE_CANADIAN_DETAIL = tuple(_years(n, "Canadian skilled work (spouse)", 5) for n in range(6))
+_CANADIAN_DETAIL = tuple(
+    _years(n, "Canadian skilled work", _CANADIAN_LAST) for n in range(_CANADIAN_LAST + 1)
+)
+_SPOUSE_CANADIAN_DETAIL = tuple(
+    _years(n, "Canadian skilled work (spouse)", _CANADIAN_LAST) for n in range(_CANADIAN_LAST + 1)
+)
 _SPOUSE_EDUCATION_DETAIL = {e: f"Spouse: {label}" for e, label in EDUCATION_LABELS.items()}
-_FOREIGN_DETAIL = tuple(_years(n, "foreign skilled work", 3) for n in range(4))
+_FOREIGN_DETAIL = tuple(
+    _years(n, "foreign skilled work", _FOREIGN_LAST) for n in range(_FOREIGN_LAST + 1)
+)
 _CANADIAN_BAND_DETAIL = ("no Canadian work", "1 year of Canadian work", "2+ years of Canadian work")
 
 
@@ -77,11 +63,12 @@ _EDUCATION_CANADIAN = {
     for band in range(3)
 }
 _FOREIGN_LANGUAGE = tuple(
-    tuple(f"{_FOREIGN_DETAIL[n]} with {_LANGUAGE_BAND[lvl]}" for lvl in range(13)) for n in range(4)
+    tuple(f"{foreign} with {_LANGUAGE_BAND[lvl]}" for lvl in range(13))
+    for foreign in _FOREIGN_DETAIL
 )
 _FOREIGN_CANADIAN = tuple(
-    tuple(f"{_FOREIGN_DETAIL[n]} with {_CANADIAN_BAND_DETAIL[band]}" for band in range(3))
-    for n in range(4)
+    tuple(f"{foreign} with {_CANADIAN_BAND_DETAIL[band]}" for band in range(3))
+    for foreign in _FOREIGN_DETAIL
 )
 _CERTIFICATE = tuple(
     f"Certificate of qualification with {_LANGUAGE_BAND[lvl]}" for lvl in range(13)
@@ -92,7 +79,11 @@ _JOB_OFFER = {
         "No job offer"
         if offer is JobOffer.NONE
         else f"Job offer ({'NOC 00' if offer is JobOffer.NOC_00 else 'other skilled'})"
-        + (f" under {v.id}" if v.job_offer_other else ": no points since 2025-03-25")
+        + (
+            f" under {v.id}"
+            if v.job_offer_other
+            else f": no points since {r.NO_JOB_OFFER_POINTS_FROM.isoformat()}"
+        )
     )
     for v in r.RULE_VERSIONS
     for offer in JobOffer
@@ -100,14 +91,14 @@ _JOB_OFFER = {
 _FRENCH_NONE = "No French bonus (needs NCLC 7+ in all four French abilities)"
 _FRENCH_LOW = "French NCLC 7+ on all four; English CLB 4 or less on some ability, or none"
 _FRENCH_HIGH = "French NCLC 7+ on all four and English CLB 5+ on all four"
-_FRENCH_NOT_YET = "No French bonus before 2017-06-06"
+_FRENCH_NOT_YET = f"No French bonus before {r.FRENCH_BONUS_FROM.isoformat()}"
 _SIBLING = ("No sibling in Canada", "Sibling in Canada (applicant's or spouse's)")
-_SIBLING_NOT_YET = "No sibling points before 2017-06-06"
+_SIBLING_NOT_YET = f"No sibling points before {r.SIBLING_POINTS_FROM.isoformat()}"
 _NOMINATION = ("No provincial nomination", "Provincial or territorial nomination")
-_EDUCATION_CAP = "Education combinations capped at 50"
-_FOREIGN_CAP = "Foreign-work combinations capped at 50"
-_TRANSFER_CAP = "Skill transferability capped at 100"
-_ADD_CAP = "Additional points capped at 600"
+_EDUCATION_CAP = f"Education combinations capped at {r.TRANSFERABILITY_GROUP_CAP}"
+_FOREIGN_CAP = f"Foreign-work combinations capped at {r.TRANSFERABILITY_GROUP_CAP}"
+_TRANSFER_CAP = f"Skill transferability capped at {r.TRANSFERABILITY_CAP}"
+_ADD_CAP = f"Additional points capped at {r.ADDITIONAL_CAP}"
 
 
 def _language_detail(
@@ -140,61 +131,71 @@ def _second_detail(
     return f"{second.summary} (capped at {points})" if raw > points else second.summary
 
 
-def build_lines(c: Candidate, on: date, parts: tuple) -> tuple[tuple[Line, ...], tuple[str, ...]]:
-    """Lines for the engine's ``parts`` (see ``engine._components``) and the expired fields."""
-    (
-        _total, _core, _spouse, _transfer, additional,
-        rules, ws, age, age_points, education_points,
-        first_valid, first_points, second_valid, second_raw, second_points, canadian_points,
-        spouse_education, spouse_language, spouse_canadian,
-        a, b, cc, d, e, education_group, foreign_group,
-        nomination, job, canadian_education, french, sibling, additional_raw,
-    ) = parts  # fmt: skip
+def build_lines(
+    c: Candidate, on: date, parts: Components
+) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    """Lines for the engine's ``parts`` (``engine.components``) and the expired fields."""
     expired: list[str] = []
     education = c.education
     first = c.first_language
+    first_valid = parts.first_language_valid
     level = first.min_level if first_valid else 0
     first_detail = _language_detail(first, first_valid, "first-language", expired, "first_language")
+    second_points = parts.second_language
     second_detail = _second_detail(
-        first, c.second_language, second_valid, second_raw, second_points, expired
+        first,
+        c.second_language,
+        parts.second_language_valid,
+        parts.second_language_raw,
+        second_points,
+        expired,
     )
-    canadian = min(c.canadian_experience_years, 5)
-    foreign = min(c.foreign_experience_years, 3)
+    canadian = min(c.canadian_experience_years, _CANADIAN_LAST)
+    foreign = min(c.foreign_experience_years, _FOREIGN_LAST)
     band = min(canadian, 2)
+    age = parts.age
     age_detail = _AGE_DETAIL[age] if 0 <= age <= 130 else f"Age {age}"
     lines = [
-        _NEW(Line, (CORE, "age", age_points, age_detail)),
-        _NEW(Line, (CORE, "education", education_points, EDUCATION_LABELS[education])),
-        _NEW(Line, (CORE, "first_language", first_points, first_detail)),
+        _NEW(Line, (CORE, "age", parts.age_points, age_detail)),
+        _NEW(Line, (CORE, "education", parts.education, EDUCATION_LABELS[education])),
+        _NEW(Line, (CORE, "first_language", parts.first_language, first_detail)),
         _NEW(Line, (CORE, "second_language", second_points, second_detail)),
-        _NEW(Line, (CORE, "canadian_experience", canadian_points, _CANADIAN_DETAIL[canadian])),
-    ]
+        _NEW(Line, (CORE, "canadian_experience", parts.canadian_experience,
+                    _CANADIAN_DETAIL[canadian])),
+    ]  # fmt: skip
     add = lines.append
-    if ws:
+    if parts.with_spouse:
         spouse = c.spouse
         sl = spouse.language
         sl_valid = sl is not None and on < sl.expires_on
         sl_detail = _language_detail(sl, sl_valid, "spouse language", expired, "spouse.language")
-        years = min(spouse.canadian_experience_years, 5)
+        years = min(spouse.canadian_experience_years, _CANADIAN_LAST)
         education_detail = _SPOUSE_EDUCATION_DETAIL[spouse.education]
-        add(_NEW(Line, (SPOUSE, "spouse.education", spouse_education, education_detail)))
-        add(_NEW(Line, (SPOUSE, "spouse.language", spouse_language, sl_detail)))
-        add(_NEW(Line, (SPOUSE, "spouse.canadian_experience", spouse_canadian,
+        add(_NEW(Line, (SPOUSE, "spouse.education", parts.spouse_education, education_detail)))
+        add(_NEW(Line, (SPOUSE, "spouse.language", parts.spouse_language, sl_detail)))
+        add(_NEW(Line, (SPOUSE, "spouse.canadian_experience", parts.spouse_canadian_experience,
                         _SPOUSE_CANADIAN_DETAIL[years])))  # fmt: skip
+    a, b = parts.education_language, parts.education_canadian
+    education_group = parts.education_group
     add(_NEW(Line, (TRANSFER, "education_language", a, _EDUCATION_LANGUAGE[education, level])))
     add(_NEW(Line, (TRANSFER, "education_canadian", b, _EDUCATION_CANADIAN[education, band])))
     if a + b > education_group:
         add(_NEW(Line, (TRANSFER, "education_cap", education_group - a - b, _EDUCATION_CAP)))
+    cc, d = parts.foreign_language, parts.foreign_canadian
+    foreign_group = parts.foreign_group
     add(_NEW(Line, (TRANSFER, "foreign_language", cc, _FOREIGN_LANGUAGE[foreign][level])))
     add(_NEW(Line, (TRANSFER, "foreign_canadian", d, _FOREIGN_CANADIAN[foreign][band])))
     if cc + d > foreign_group:
         add(_NEW(Line, (TRANSFER, "foreign_cap", foreign_group - cc - d, _FOREIGN_CAP)))
+    e = parts.certificate
     certificate = _CERTIFICATE[level] if c.certificate_of_qualification else _NO_CERTIFICATE
     add(_NEW(Line, (TRANSFER, "certificate", e, certificate)))
     over = education_group + foreign_group + e - r.TRANSFERABILITY_CAP
     if over > 0:
         add(_NEW(Line, (TRANSFER, "transferability_cap", -over, _TRANSFER_CAP)))
 
+    rules = parts.rules
+    french = parts.french
     if not rules.french_english_high:
         french_detail = _FRENCH_NOT_YET
     elif french:
@@ -203,12 +204,13 @@ def build_lines(c: Candidate, on: date, parts: tuple) -> tuple[tuple[Line, ...],
         french_detail = _FRENCH_NONE
     sibling_detail = _SIBLING[c.sibling_in_canada] if rules.sibling else _SIBLING_NOT_YET
     credential = CANADIAN_EDUCATION_LABELS[c.canadian_education]
-    add(_NEW(Line, (ADDITIONAL, "provincial_nomination", nomination,
+    add(_NEW(Line, (ADDITIONAL, "provincial_nomination", parts.provincial_nomination,
                     _NOMINATION[c.provincial_nomination])))  # fmt: skip
-    add(_NEW(Line, (ADDITIONAL, "job_offer", job, _JOB_OFFER[rules.id, c.job_offer])))
-    add(_NEW(Line, (ADDITIONAL, "canadian_education", canadian_education, credential)))
+    add(_NEW(Line, (ADDITIONAL, "job_offer", parts.job_offer, _JOB_OFFER[rules.id, c.job_offer])))
+    add(_NEW(Line, (ADDITIONAL, "canadian_education", parts.canadian_education, credential)))
     add(_NEW(Line, (ADDITIONAL, "french", french, french_detail)))
-    add(_NEW(Line, (ADDITIONAL, "sibling", sibling, sibling_detail)))
+    add(_NEW(Line, (ADDITIONAL, "sibling", parts.sibling, sibling_detail)))
+    additional, additional_raw = parts.additional, parts.additional_raw
     if additional_raw > additional:
         add(_NEW(Line, (ADDITIONAL, "additional_cap", additional - additional_raw, _ADD_CAP)))
     return tuple(lines), tuple(expired)

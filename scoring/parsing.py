@@ -1,8 +1,8 @@
 """Turn the public JSON input (DESIGN.md §3) into a ``Candidate``, with field-level errors.
 
-The API, the ``crs`` command and the calculator form all call ``parse_request`` (and print with
-``breakdown_to_json``). It never reads the
-clock: the caller passes ``today``, which is the default ``as_of``. Every problem found is
+The API, the ``crs`` command and the calculator form all call ``parse_request`` (and the first
+two print with ``scoring.output.result_to_json``). It never reads the clock: the caller passes
+``today``, which is the default ``as_of``. Every problem found is
 reported at once in one ``InvalidInput`` keyed by field path (``"first_language.listening"``,
 ``"spouse.education"``); problems with the object itself use the key ``"__all__"``.
 """
@@ -14,13 +14,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import NamedTuple
 
-from scoring.eligibility import Eligibility, eligibility
-from scoring.engine import score
 from scoring.errors import ErrorCollector, InvalidInput, clip, quote
 from scoring.language import ABILITIES, PTE_CORE_ACCEPTED_FROM
-from scoring.rules import EXPRESS_ENTRY_START
+from scoring.rules import BEFORE_EXPRESS_ENTRY, EXPRESS_ENTRY_START
 from scoring.types import (
-    Breakdown,
     CanadianEducation,
     Candidate,
     Education,
@@ -30,14 +27,7 @@ from scoring.types import (
     Spouse,
 )
 
-__all__ = [
-    "ScoreRequest",
-    "breakdown_to_json",
-    "eligibility_to_json",
-    "parse_candidate",
-    "parse_request",
-    "result_to_json",
-]
+__all__ = ["ScoreRequest", "parse_request"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_AGE = 130
@@ -53,6 +43,7 @@ _CANDIDATE_FIELDS = frozenset(
 _LANGUAGE_FIELDS = frozenset({"test", "listening", "reading", "writing", "speaking", "test_date"})
 _SPOUSE_FIELDS = frozenset({"education", "language", "canadian_experience_years"})
 _REQUIRED = "This field is required."
+_PTE_CORE_TOO_EARLY = f"PTE Core results count from {PTE_CORE_ACCEPTED_FROM.isoformat()} on."
 
 
 class ScoreRequest(NamedTuple):
@@ -70,7 +61,7 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
     if data.get("as_of") is not None:
         parsed = _date(data["as_of"], "as_of", errors)
         if parsed is not None and parsed < EXPRESS_ENTRY_START:
-            errors.add("as_of", "Express Entry scores exist from 2015-01-01 on.")
+            errors.add("as_of", BEFORE_EXPRESS_ENTRY)
         elif parsed is not None:
             as_of = parsed
 
@@ -103,11 +94,6 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
         **values,
     )
     return ScoreRequest(as_of, candidate)
-
-
-def parse_candidate(data: object, *, today: date) -> Candidate:
-    """The candidate of ``parse_request`` (dates checked against ``as_of``, default ``today``)."""
-    return parse_request(data, today=today).candidate
 
 
 def _unknown(data: Mapping, allowed: frozenset[str], prefix: str, errors: ErrorCollector) -> None:
@@ -213,7 +199,7 @@ def _language(
         test_date = _date(value["test_date"], f"{name}.test_date", errors)
         _not_after(test_date, as_of, f"{name}.test_date", errors)
         if test is LanguageTest.PTE_CORE and test_date and test_date < PTE_CORE_ACCEPTED_FROM:
-            errors.add(f"{name}.test_date", "PTE Core results count from 2024-01-30 on.")
+            errors.add(f"{name}.test_date", _PTE_CORE_TOO_EARLY)
         bad_date = errors.count > count
     if test is None or any(value.get(a) is None for a in ABILITIES):
         return None
@@ -265,52 +251,3 @@ class _Prefixed(ErrorCollector):
 
     def merge(self, error: InvalidInput, prefix: str = "") -> None:
         self.target.merge(error, prefix=self.prefix + prefix)
-
-
-def breakdown_to_json(breakdown: Breakdown) -> dict:
-    """The public output format (DESIGN.md §3) of one breakdown, ready for ``json.dumps``."""
-    rules = breakdown.rules
-    return {
-        "total": breakdown.total,
-        "core_human_capital": breakdown.core_human_capital,
-        "spouse_factors": breakdown.spouse_factors,
-        "skill_transferability": breakdown.skill_transferability,
-        "additional": breakdown.additional,
-        "rules": {
-            "id": rules.id,
-            "effective": rules.effective.isoformat(),
-            "description": rules.description,
-        },
-        "lines": [
-            {
-                "section": str(line.section),
-                "factor": line.factor,
-                "points": line.points,
-                "detail": line.detail,
-            }
-            for line in breakdown.lines
-        ],
-        "expired": list(breakdown.expired),
-        "age": breakdown.age,
-        "with_spouse": breakdown.with_spouse,
-    }
-
-
-def eligibility_to_json(answers: Eligibility) -> dict:
-    """FSW, CEC and FST answers as ``{"fsw": {"eligible", "reason", "points"}, ...}``."""
-    return {
-        name: {"eligible": answer.eligible, "reason": answer.reason, "points": answer.points}
-        for name, answer in (("fsw", answers.fsw), ("cec", answers.cec), ("fst", answers.fst))
-    }
-
-
-def result_to_json(request: ScoreRequest) -> dict:
-    """What the API and the ``crs`` command print for one request: the as-of date used, the
-    breakdown and program eligibility (approximate without a work history, as its reasons say).
-    """
-    as_of, candidate = request
-    return {
-        "as_of": as_of.isoformat(),
-        **breakdown_to_json(score(candidate, as_of)),
-        "eligibility": eligibility_to_json(eligibility(candidate, as_of)),
-    }

@@ -12,10 +12,12 @@ Level-indexed tables run over CLB/NCLC 0..12 (0 = "less than CLB 4").
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from scoring.errors import InvalidInput
-from scoring.types import Education, RuleVersion
+from scoring.types import Education
 
 
 def _by_level(bands: dict[int, int]) -> tuple[int, ...]:
@@ -42,8 +44,10 @@ _AGE_ROWS = {  # age: (without spouse, with spouse)
     36: (72, 65), 37: (66, 60), 38: (61, 55), 39: (55, 50), 40: (50, 45), 41: (39, 35),
     42: (28, 25), 43: (17, 15), 44: (6, 5),
 }  # fmt: skip
-AGE_POINTS = tuple(tuple(_AGE_ROWS.get(age, (0, 0))[col] for age in range(46)) for col in (0, 1))
-AGE_LAST_ROW = 45
+AGE_LAST_ROW = 45  # 45 and older: 0 points
+AGE_POINTS = tuple(
+    tuple(_AGE_ROWS.get(age, (0, 0))[col] for age in range(AGE_LAST_ROW + 1)) for col in (0, 1)
+)
 
 # §2.2 Level of education (MI s.11; CRIT); all agree. 2015-01-01.
 _EDUCATION_ROWS = {  # level: (without spouse, with spouse, spouse factor §3)
@@ -73,7 +77,7 @@ SECOND_LANGUAGE_CAP = (24, 22)
 
 # §2.5 Canadian skilled work experience, index min(years, 5) (CRIT; lylaminju; MapleGuard).
 CANADIAN_EXPERIENCE_POINTS = ((0, 40, 53, 64, 72, 80), (0, 35, 46, 56, 63, 70))
-CANADIAN_EXPERIENCE_LAST_ROW = 5
+CANADIAN_EXPERIENCE_LAST_ROW = 5  # 5 years or more; the spouse's table has the same rows (§3)
 
 # §3 Spouse factors (CRIT via focalpoint, immigration.ca; lylaminju; MapleGuard); all agree.
 SPOUSE_LANGUAGE_POINTS = _by_level({5: 1, 7: 3, 9: 5})  # per ability, max 20
@@ -115,85 +119,106 @@ FRENCH_MIN_NCLC = 7
 # ("CLB 5 or higher on all four"), matching lylaminju; not checked on the official tool (§5, §13).
 FRENCH_ENGLISH_MIN_CLB = 5
 
-# §10 rule versions ("Rule versions a date-aware calculator needs"); only additional points vary.
-RULE_VERSIONS = (
-    # 2014 CIC News launch article; meurrensonimmigration.com: PNP or LMIA job offer, 600 each.
-    RuleVersion(
-        id="R2015",
-        effective=date(2015, 1, 1),
-        description="Launch: 600 for a provincial nomination or an LMIA-backed job offer",
-        job_offer_noc_00=600,
-        job_offer_other=600,
-        canadian_education_short=0,
-        canadian_education_long=0,
-        french_english_low=0,
-        french_english_high=0,
-        sibling=0,
-    ),
-    # MI 2016-1 (Canada Gazette Vol. 150 No. 46), in force 2016-11-19.
-    RuleVersion(
-        id="R2016",
-        effective=date(2016, 11, 19),
-        description="Job offer 200 (NOC 00) / 50; Canadian education 15 / 30",
-        job_offer_noc_00=200,
-        job_offer_other=50,
-        canadian_education_short=15,
-        canadian_education_long=30,
-        french_english_low=0,
-        french_english_high=0,
-        sibling=0,
-    ),
-    # MI 2017-1 (canada.ca "amending-express-entry-system-2017"), in force 2017-06-06.
-    RuleVersion(
-        id="R2017",
-        effective=date(2017, 6, 6),
-        description="Sibling in Canada 15; French 15 / 30",
-        job_offer_noc_00=200,
-        job_offer_other=50,
-        canadian_education_short=15,
-        canadian_education_long=30,
-        french_english_low=15,
-        french_english_high=30,
-        sibling=15,
-    ),
-    # French bonus 25 / 50. The IRCC press release announcing it is dated 2020-10-27; BAL, Envoy
-    # and jpier say points were awarded from 2020-10-20 (§10, §12.8). We use the press-release
-    # date, IRCC's own word; no round was held between 2020-10-14 and 2020-11-05, so no draw
-    # depends on the choice.
-    RuleVersion(
-        id="R2020",
-        effective=date(2020, 10, 27),
-        description="French 25 / 50",
-        job_offer_noc_00=200,
-        job_offer_other=50,
-        canadian_education_short=15,
-        canadian_education_long=30,
-        french_english_low=25,
-        french_english_high=50,
-        sibling=15,
-    ),
-    # March 25, 2025 version of the MI removed arranged-employment points (business-standard.com,
-    # immigration-nation.ca, fvbb.com quoting CIC News); all agree.
-    RuleVersion(
-        id="R2025",
-        effective=date(2025, 3, 25),
-        description="No job-offer points",
-        job_offer_noc_00=0,
-        job_offer_other=0,
-        canadian_education_short=15,
-        canadian_education_long=30,
-        french_english_low=25,
-        french_english_high=50,
-        sibling=15,
-    ),
+
+@dataclass(frozen=True, slots=True)
+class RuleVersion:
+    """The additional-points rules in force from ``effective`` (crs-rules.md §10 table).
+
+    Core, spouse and transferability grids are the same in every version (§10), so only the
+    additional-points values vary here.
+    """
+
+    id: str
+    effective: date
+    description: str
+    job_offer_noc_00: int
+    job_offer_other: int
+    canadian_education_short: int  # 1- or 2-year Canadian credential
+    canadian_education_long: int  # 3+-year Canadian credential, master's, professional, PhD
+    french_english_low: int  # French NCLC 7+ all 4 and English CLB 4 or less / no English
+    french_english_high: int  # French NCLC 7+ all 4 and English CLB 5+ on all 4
+    sibling: int
+    provincial_nomination: int = 600
+
+
+# §10 rule versions ("Rule versions a date-aware calculator needs"); only additional points vary,
+# and each version is written as what it changed from the one before.
+# 2014 CIC News launch article; meurrensonimmigration.com: PNP or LMIA job offer, 600 each.
+R2015 = RuleVersion(
+    id="R2015",
+    effective=date(2015, 1, 1),
+    description="Launch: 600 for a provincial nomination or an LMIA-backed job offer",
+    job_offer_noc_00=600,
+    job_offer_other=600,
+    canadian_education_short=0,
+    canadian_education_long=0,
+    french_english_low=0,
+    french_english_high=0,
+    sibling=0,
 )
+# MI 2016-1 (Canada Gazette Vol. 150 No. 46), in force 2016-11-19.
+R2016 = replace(
+    R2015,
+    id="R2016",
+    effective=date(2016, 11, 19),
+    description="Job offer 200 (NOC 00) / 50; Canadian education 15 / 30",
+    job_offer_noc_00=200,
+    job_offer_other=50,
+    canadian_education_short=15,
+    canadian_education_long=30,
+)
+# MI 2017-1 (canada.ca "amending-express-entry-system-2017"), in force 2017-06-06.
+R2017 = replace(
+    R2016,
+    id="R2017",
+    effective=date(2017, 6, 6),
+    description="Sibling in Canada 15; French 15 / 30",
+    french_english_low=15,
+    french_english_high=30,
+    sibling=15,
+)
+# French bonus 25 / 50. The IRCC press release announcing it is dated 2020-10-27; BAL, Envoy and
+# jpier say points were awarded from 2020-10-20 (§10, §12.8). We use the press-release date,
+# IRCC's own word; no round was held between 2020-10-14 and 2020-11-05, so no draw depends on it.
+R2020 = replace(
+    R2017,
+    id="R2020",
+    effective=date(2020, 10, 27),
+    description="French 25 / 50",
+    french_english_low=25,
+    french_english_high=50,
+)
+# March 25, 2025 version of the MI removed arranged-employment points (business-standard.com,
+# immigration-nation.ca, fvbb.com quoting CIC News); all agree.
+R2025 = replace(
+    R2020,
+    id="R2025",
+    effective=date(2025, 3, 25),
+    description="No job-offer points",
+    job_offer_noc_00=0,
+    job_offer_other=0,
+)
+RULE_VERSIONS = (R2015, R2016, R2017, R2020, R2025)
 _EFFECTIVE_DATES = tuple(version.effective for version in RULE_VERSIONS)
-EXPRESS_ENTRY_START = RULE_VERSIONS[0].effective
+
+
+def _first_day(applies: Callable[[RuleVersion], bool]) -> date:
+    """The effective date of the first version for which ``applies`` holds."""
+    return next(version.effective for version in RULE_VERSIONS if applies(version))
+
+
+# The dates that labels and messages name ("No French bonus before 2017-06-06"), read from the
+# versions so that a corrected date changes every sentence that mentions it.
+EXPRESS_ENTRY_START = R2015.effective
+FRENCH_BONUS_FROM = _first_day(lambda version: version.french_english_high > 0)
+SIBLING_POINTS_FROM = _first_day(lambda version: version.sibling > 0)
+NO_JOB_OFFER_POINTS_FROM = _first_day(lambda version: version.job_offer_other == 0)
+BEFORE_EXPRESS_ENTRY = f"Express Entry scores exist from {EXPRESS_ENTRY_START.isoformat()} on."
 
 
 def rules_on(on: date) -> RuleVersion:
     """The rule version in force on ``on``; InvalidInput("as_of") before Express Entry began."""
     index = bisect_right(_EFFECTIVE_DATES, on)
     if index == 0:
-        raise InvalidInput("as_of", "Express Entry scores exist from 2015-01-01 on.")
+        raise InvalidInput("as_of", BEFORE_EXPRESS_ENTRY)
     return RULE_VERSIONS[index - 1]

@@ -1,4 +1,5 @@
-"""The values the CRS engine takes and returns: pure data, no Django.
+"""The values the CRS engine takes: pure data, no Django. What it returns is in
+``scoring.breakdown``; the rule versions are in ``scoring.rules``.
 
 ``Candidate`` mirrors the public input format (DESIGN.md §3) plus optional eligibility inputs.
 Everything is a frozen dataclass built once and scored many times, so anything derivable from the
@@ -13,14 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
 
 from scoring import language
+from scoring.dates import age_on
 from scoring.errors import ErrorCollector, InvalidInput, quote
 from scoring.language import LanguageTest
 
 __all__ = [
-    "Breakdown",
     "CanadianEducation",
     "Candidate",
     "Education",
@@ -28,11 +28,7 @@ __all__ = [
     "JobOffer",
     "LanguageResult",
     "LanguageTest",
-    "Line",
-    "RuleVersion",
-    "Section",
     "Spouse",
-    "Totals",
     "WorkPeriod",
 ]
 
@@ -64,13 +60,6 @@ class JobOffer(StrEnum):
     NONE = "none"
     NOC_00 = "noc_00"  # NOC 2021 Major Group 00 (NOC 2016 0011-0016)
     OTHER = "other"
-
-
-class Section(StrEnum):
-    CORE = "core_human_capital"
-    SPOUSE = "spouse_factors"
-    TRANSFERABILITY = "skill_transferability"
-    ADDITIONAL = "additional"
 
 
 def _enum(cls: type[StrEnum], value: object, name: str, errors: ErrorCollector) -> StrEnum:
@@ -270,7 +259,8 @@ class Candidate:
             set_(self, "birth_year", 0)
             set_(self, "birth_month_day", 0)
         else:
-            # Stored as numbers so the engine's age is two subtractions and a comparison.
+            # Stored as numbers so the engine's age (``dates.age_on`` inlined, see engine) is two
+            # subtractions and a comparison.
             set_(self, "birth_year", birth.year)
             set_(self, "birth_month_day", birth.month * 100 + birth.day)
         if not isinstance(self.work_history, tuple):
@@ -286,82 +276,7 @@ class Candidate:
         return self.spouse is not None
 
     def age_on(self, on: date) -> int:
-        """Completed years on ``on``; a birthday falling on ``on`` counts (§2.1)."""
+        """Completed years on ``on`` (``scoring.dates.age_on``), or ``age`` without a birth date."""
         if self.birth_date is None:
             return self.age  # type: ignore[return-value]
-        return on.year - self.birth_year - (on.month * 100 + on.day < self.birth_month_day)
-
-
-@dataclass(frozen=True, slots=True)
-class RuleVersion:
-    """The additional-points rules in force from ``effective`` (crs-rules.md §10 table).
-
-    Core, spouse and transferability grids are the same in every version (§10), so only the
-    additional-points values vary here.
-    """
-
-    id: str
-    effective: date
-    description: str
-    job_offer_noc_00: int
-    job_offer_other: int
-    canadian_education_short: int  # 1- or 2-year Canadian credential
-    canadian_education_long: int  # 3+-year Canadian credential, master's, professional, PhD
-    french_english_low: int  # French NCLC 7+ all 4 and English CLB 4 or less / no English
-    french_english_high: int  # French NCLC 7+ all 4 and English CLB 5+ on all 4
-    sibling: int
-    provincial_nomination: int = 600
-
-
-class Line(NamedTuple):
-    """One factor in a breakdown: its section, a stable factor key, points and what earned them.
-
-    A named tuple rather than a dataclass: a full breakdown builds ~20 of these, and the
-    re-evaluation builds 100,000 breakdowns.
-    """
-
-    section: Section
-    factor: str
-    points: int
-    detail: str
-
-
-class Totals(NamedTuple):
-    """Section totals only: what the re-evaluation stores (the fast path)."""
-
-    total: int
-    core_human_capital: int
-    spouse_factors: int
-    skill_transferability: int
-    additional: int
-
-
-@dataclass(frozen=True, slots=True)
-class Breakdown:
-    """A full score: section totals, the rule version used and one line per factor.
-
-    Lines of a section sum to that section's total; a cap shows as a negative line.
-    ``expired`` names the language results that earned nothing because they are 2+ years old
-    (``"first_language"``, ``"second_language"``, ``"spouse.language"``).
-    """
-
-    total: int
-    core_human_capital: int
-    spouse_factors: int
-    skill_transferability: int
-    additional: int
-    rules: RuleVersion
-    lines: tuple[Line, ...]
-    expired: tuple[str, ...]
-    age: int
-    with_spouse: bool
-
-    @property
-    def totals(self) -> Totals:
-        return Totals(
-            self.total,
-            self.core_human_capital,
-            self.spouse_factors,
-            self.skill_transferability,
-            self.additional,
-        )
+        return age_on(self.birth_date, on)

@@ -14,7 +14,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from draws import pool as pool_bands
+from draws.categories import PROGRAMS
 from draws.models import checks
+from scoring.labels import FAMILY_NAMES
 from scoring.rules import EXPRESS_ENTRY_START
 
 CRS_MAX = 1200
@@ -51,26 +53,14 @@ DRAW_FIELDS = (
 )
 
 
-class Family(models.TextChoices):
-    """What a consultant calls a kind of round; the values of the categories match
-    ``scoring.categories.Family`` (a test checks it)."""
-
-    GENERAL = "general", "General (all programs)"
-    CEC = "cec", "Canadian Experience Class"
-    FSW = "fsw", "Federal Skilled Worker"
-    FST = "fst", "Federal Skilled Trades"
-    PNP = "pnp", "Provincial Nominee Program"
-    FRENCH = "french", "French-language proficiency"
-    HEALTHCARE = "healthcare", "Healthcare and social services"
-    STEM = "stem", "STEM"
-    TRADE = "trade", "Trades"
-    TRANSPORT = "transport", "Transport"
-    AGRICULTURE = "agriculture", "Agriculture and agri-food"
-    EDUCATION = "education", "Education"
-    PHYSICIANS = "physicians", "Physicians with Canadian work experience"
-    RESEARCHERS = "researchers", "Researchers with Canadian work experience"
-    SENIOR_MANAGERS = "senior_managers", "Senior managers with Canadian work experience"
-    MILITARY = "military", "Skilled military recruits"
+# What a consultant calls a kind of round: the program rounds of ``draws.categories``, then the
+# category families (``scoring.categories.Family``) by the names ``scoring.labels`` gives them,
+# so that each name is written once.
+Family = models.TextChoices(
+    "Family",
+    [(program.key.upper(), (program.key, program.name)) for program in PROGRAMS]
+    + [(family.name, (family.value, name)) for family, name in FAMILY_NAMES.items()],
+)
 
 
 class DrawCategory(models.Model):

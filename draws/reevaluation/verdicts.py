@@ -15,7 +15,8 @@ from draws.models import Draw, DrawCategory, Verdict
 from profiles.candidates.facts import ClientFacts
 from profiles.dates import local_date
 from scoring.categories import Category, category_by_key
-from scoring.eligibility import Answer, category_eligibility, eligibility, in_pool
+from scoring.category_eligibility import category_eligibility
+from scoring.eligibility import Answer, eligibility, in_pool
 from scoring.engine import score_totals
 
 

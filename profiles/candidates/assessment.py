@@ -13,12 +13,13 @@ from datetime import date
 from profiles.candidates.coming_dates import coming_dates
 from profiles.candidates.facts import ClientFacts
 from scoring.advice import Event, Suggestion, advice
+from scoring.breakdown import Breakdown
 from scoring.categories import Category, categories_in_force
-from scoring.eligibility import Answer, category_eligibility, eligibility
+from scoring.category_eligibility import category_eligibility
+from scoring.eligibility import Answer, eligibility
 from scoring.engine import score, score_totals
-from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
-from scoring.lines import EDUCATION_LABELS
-from scoring.types import Breakdown, Candidate
+from scoring.labels import EDUCATION_LABELS, EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
+from scoring.types import Candidate
 
 
 def _may_qualify(candidate: Candidate, category: Category) -> bool:

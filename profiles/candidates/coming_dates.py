@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from profiles.candidates.facts import ClientFacts, Side
 from profiles.dates import local_date
 from scoring.advice import HORIZON_DAYS, Event, Found, birthdays, events_ahead, experience_changes
+from scoring.labels import EDUCATION_LABELS
 from scoring.language import TEST_LABELS
-from scoring.lines import EDUCATION_LABELS
 
 
 def _expiries(side: Side, whose: str, on: date) -> Iterator[Found]:

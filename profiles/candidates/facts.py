@@ -25,6 +25,7 @@ from itertools import product
 
 from profiles.choices import FirstLanguage
 from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months, local_date
+from scoring.dates import age_on
 from scoring.eligibility import eca_expiry_date
 from scoring.engine import score_totals
 from scoring.experience import canadian_years, summarise
@@ -189,7 +190,7 @@ class ClientFacts:
             "education": education,
             # Once invited, the age on the ITA date counts (§2.1, the CRS tool's instruction).
             "birth_date": None if invited else self.birth_date,
-            "age": _age(self.birth_date, self.ita_received_on) if invited else None,
+            "age": age_on(self.birth_date, self.ita_received_on) if invited else None,
             "canadian_education": me.canadian_education(on),
             "canadian_experience_years": canadian,
             "foreign_experience_years": foreign,
@@ -242,7 +243,3 @@ class ClientFacts:
 
 def _by(day: date | None, on: date) -> bool:
     return day is not None and day <= on
-
-
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))

@@ -23,8 +23,8 @@ from profiles.dates import local_date
 from profiles.models import ScoreChange
 from scoring.eligibility import eca_expiry_date
 from scoring.engine import score_totals
+from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import TEST_LABELS
-from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.rules import rules_on
 from scoring.types import Candidate, LanguageResult
 

@@ -25,6 +25,7 @@ from profiles.choices import (
     MaritalStatus,
 )
 from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months, local_date
+from scoring.rules import EXPRESS_ENTRY_START, NO_JOB_OFFER_POINTS_FROM
 
 from .firms import Firm
 
@@ -32,7 +33,6 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 # Earlier dates are typing slips (0001-01-01), not facts: nobody in the pool finished school,
 # started work or was certified before 1950.
 EARLIEST_FACT_DATE = date(1950, 1, 1)
-EXPRESS_ENTRY_OPENED = date(2015, 1, 1)
 
 
 class Client(models.Model):
@@ -89,8 +89,8 @@ class Client(models.Model):
         max_length=10,
         choices=JobOfferChoice.choices,
         default="none",
-        help_text="Arranged employment. Earns CRS points only before 2025-03-25; still counts "
-        "for FSW and FST eligibility.",
+        help_text="Arranged employment. Earns CRS points only before "
+        f"{NO_JOB_OFFER_POINTS_FROM.isoformat()}; still counts for FSW and FST eligibility.",
     )
     sibling_in_canada = models.BooleanField(
         default=False,
@@ -204,8 +204,10 @@ class Client(models.Model):
             value = getattr(self, field)
             if isinstance(value, datetime):
                 value = local_date(value)
-            if value is not None and value < EXPRESS_ENTRY_OPENED and field not in errors:
-                errors[field] = "Express Entry opened on 2015-01-01: enter a later date."
+            if value is not None and value < EXPRESS_ENTRY_START and field not in errors:
+                errors[field] = (
+                    f"Express Entry opened on {EXPRESS_ENTRY_START}: enter a later date."
+                )
         if bool(self.nominated_on) != bool(self.nomination_province):
             field = "nominated_on" if not self.nominated_on else "nomination_province"
             errors[field] = "Give both the nominating province and the nomination date."

@@ -17,8 +17,9 @@ from simple_history.models import HistoricalRecords
 from profiles.choices import EducationLevel, LanguageTestChoice, Person
 from profiles.noc import occupation
 from scoring import types as scoring
+from scoring.rules import EXPRESS_ENTRY_START
 
-from .clients import EARLIEST_FACT_DATE, EXPRESS_ENTRY_OPENED, Client
+from .clients import EARLIEST_FACT_DATE, Client
 
 
 def _engine_errors(error: scoring.InvalidInput) -> ValidationError:
@@ -131,10 +132,10 @@ class LanguageTestResult(Fact):
         errors: dict[str, str] = {}
         _not_in_future(errors, test_date=self.test_date)
         _not_before(
-            errors, EXPRESS_ENTRY_OPENED,
+            errors, EXPRESS_ENTRY_START,
             # A result counts for 2 years (§9): one taken before Express Entry never counts.
-            "Enter a test date from 2015-01-01 on: Express Entry opened then, and a result "
-            "counts for 2 years.",
+            f"Enter a test date from {EXPRESS_ENTRY_START.isoformat()} on: Express Entry opened "
+            "then, and a result counts for 2 years.",
             test_date=self.test_date,
         )  # fmt: skip
         if errors:

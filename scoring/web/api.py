@@ -16,11 +16,14 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from scoring.breakdown import Section
 from scoring.errors import InvalidInput
 from scoring.labels import JOB_OFFER_NAMES
 from scoring.language import LanguageTest
-from scoring.parsing import parse_request, result_to_json
-from scoring.types import CanadianEducation, Education, JobOffer, Section
+from scoring.output import result_to_json
+from scoring.parsing import parse_request
+from scoring.rules import NO_JOB_OFFER_POINTS_FROM
+from scoring.types import CanadianEducation, Education, JobOffer
 from scoring.web.api_parsers import JSONParser
 
 
@@ -68,7 +71,7 @@ class CRSInputSerializer(serializers.Serializer):
         choices=[(j.value, JOB_OFFER_NAMES[j]) for j in JobOffer],
         required=False,
         default="none",
-        help_text="Scores only before 2025-03-25.",
+        help_text=f"Scores only before {NO_JOB_OFFER_POINTS_FROM.isoformat()}.",
     )
     sibling_in_canada = serializers.BooleanField(required=False, default=False)
     spouse = CRSSpouseSerializer(

@@ -14,9 +14,10 @@ from django import forms
 from django.utils.html import format_html
 
 from scoring.errors import InvalidInput
+from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import ABILITIES, LanguageTest
-from scoring.lines import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.parsing import ScoreRequest, parse_request
+from scoring.rules import EXPRESS_ENTRY_START, NO_JOB_OFFER_POINTS_FROM
 from scoring.types import JobOffer
 
 TEST_CHOICES = [
@@ -91,7 +92,7 @@ def _language_fields(what: str) -> tuple[forms.Field, ...]:
 class CalculatorForm(forms.Form):
     as_of = _text(
         "Score as of",
-        "The rules in force on this date apply (any date from 2015-01-01).",
+        f"The rules in force on this date apply (any date from {EXPRESS_ENTRY_START.isoformat()}).",
         kind="date",
     )
     birth_date = _text("Date of birth", "Or give your age instead.", kind="date")
@@ -127,7 +128,8 @@ class CalculatorForm(forms.Form):
     job_offer = _select(
         "Job offer",
         JOB_OFFER_CHOICES,
-        "Scores only before 2025-03-25: from that date a job offer earns no CRS points.",
+        f"Scores only before {NO_JOB_OFFER_POINTS_FROM.isoformat()}: from that date a job offer "
+        "earns no CRS points.",
     )
     sibling_in_canada = _flag(
         "Brother or sister in Canada",

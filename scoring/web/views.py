@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
 from scoring.advice import Event, Suggestion, advice, upcoming_events
+from scoring.breakdown import Breakdown
 from scoring.eligibility import Answer, eligibility
 from scoring.engine import score
 from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
 from scoring.parsing import ScoreRequest
-from scoring.types import Breakdown
 from scoring.web.forms import CalculatorForm
 
 MAX_SUGGESTIONS = 8

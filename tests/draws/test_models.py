@@ -6,10 +6,8 @@ import pytest
 from django.db import IntegrityError
 
 from draws.categories import PROGRAMS, sync_categories, wanted_rows
-from draws.models import Draw, DrawCategory, Family
+from draws.models import Draw, DrawCategory
 from scoring.categories import CATEGORIES
-from scoring.categories import Family as ScoringFamily
-from scoring.labels import ELIGIBILITY_NAMES
 from tests.factories import DrawFactory
 
 
@@ -71,10 +69,6 @@ def test_a_sync_repairs_a_row_that_drifted_from_the_engine(db):
     assert row.noc_codes == wanted_rows()["stem-2023-v1"]["noc_codes"]
 
 
-def test_every_engine_family_is_a_draw_family():
-    assert {f.value for f in ScoringFamily} <= set(Family.values)
-
-
 def test_a_category_is_in_force_only_between_its_dates(db):
     sync_categories(DrawCategory)
     french_v1 = DrawCategory.objects.get(key="french-2023-v1")
@@ -94,8 +88,3 @@ def test_the_database_refuses_a_draw_date_before_express_entry_began(db):
     draw = DrawFactory()
     with pytest.raises(IntegrityError):
         Draw.objects.filter(pk=draw.pk).update(held_on=date(2014, 12, 31))
-
-
-def test_round_types_are_named_as_the_engine_names_programs_and_category_families():
-    names = dict(Family.choices)
-    assert {key: names[key] for key in ELIGIBILITY_NAMES} == ELIGIBILITY_NAMES

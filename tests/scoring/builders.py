@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from scoring.engine import score
 from scoring.types import Candidate, LanguageResult, Spouse, WorkPeriod
 
 ON = date(2026, 11, 25)  # R2025 rules
 TESTED = date(2026, 1, 10)  # a result still valid on ON
+TWO_YEARS_AGO = date(2024, 11, 1)
 
 
 def clb(
@@ -68,3 +70,21 @@ def job(
         in_canada=in_canada,
         **flags,
     )
+
+
+def developer(**changes) -> Candidate:
+    """CLB 9, bachelor's, 29: two years as a software engineer in Canada, still working."""
+    base = {
+        "age": 29,
+        "education": "bachelors",
+        "first_language": clb(9),
+        "canadian_experience_years": 2,
+        "work_history": (job("21231", TWO_YEARS_AGO, None),),
+    }
+    base.update(changes)
+    return candidate(**base)
+
+
+def points(c: Candidate, factor: str, on: date = ON) -> int:
+    """The points of ``factor``'s lines (caps included) in ``c``'s breakdown on ``on``."""
+    return sum(line.points for line in score(c, on).lines if line.factor == factor)

@@ -6,7 +6,7 @@ import pytest
 
 from scoring.engine import score
 from scoring.errors import InvalidInput
-from scoring.parsing import parse_candidate, parse_request
+from scoring.parsing import parse_request
 from scoring.types import Candidate, LanguageResult, WorkPeriod
 from tests.scoring.builders import candidate
 
@@ -62,10 +62,6 @@ def test_as_of_defaults_to_the_callers_today():
     data = valid()
     del data["as_of"]
     assert parse_request(data, today=date(2026, 12, 1)).as_of == date(2026, 12, 1)
-
-
-def test_parse_candidate_returns_the_candidate():
-    assert parse_candidate(valid(), today=TODAY).education == "bachelors"
 
 
 def test_invalid_input_is_a_value_error():

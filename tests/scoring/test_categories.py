@@ -1,4 +1,7 @@
-"""Category versions as data (category-nocs.md): list sizes, dates, lookups."""
+"""Category versions as data (category-nocs.md): list sizes, dates, lookup by key.
+
+Matching IRCC's round names to versions is the importer's (tests/draws/test_import.py).
+"""
 
 import csv
 from datetime import date
@@ -11,7 +14,6 @@ from scoring.categories import (
     ExperienceRule,
     categories_in_force,
     category_by_key,
-    category_by_label,
 )
 
 NOC_CSV = Path(__file__).resolve().parents[2] / "scoring" / "data" / "noc2021.csv"
@@ -87,15 +89,6 @@ def test_french_version_2_starts_with_its_first_round():
     assert category_by_key("french-2023-v1").in_force(date(2026, 2, 5))
     assert not category_by_key("french-2023-v1").in_force(date(2026, 2, 6))
     assert category_by_key("french-2026-v2").in_force(date(2026, 2, 6))
-
-
-def test_feed_label_finds_its_version_ignoring_case_and_spacing():
-    found = category_by_label("  healthcare and social services occupations,  2026-Version 3 ")
-    assert found.key == "healthcare-social-2026-v3"
-
-
-def test_unknown_label_finds_nothing():
-    assert category_by_label("Canadian Experience Class") is None
 
 
 def test_unknown_key_raises_key_error():

@@ -1,5 +1,6 @@
-"""Whole years after a date, one convention for 29 February (28 February: the conservative
-reading of "N years old", crs-rules.md §9), used by results, ECAs and the list filters alike.
+"""Whole years between dates: ages (completed years, crs-rules.md §2.1), and one convention for
+documents dated 29 February (28 February: the conservative reading of "N years old", §9), used
+by results, ECAs and the list filters alike.
 """
 
 from datetime import date, timedelta
@@ -7,9 +8,24 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.dates import last_day_n_years_old, years_after
+from scoring.dates import age_on, last_day_n_years_old, years_after
 from scoring.eligibility import eca_expiry_date
 from scoring.language import expiry_date
+
+
+def test_the_age_goes_up_on_the_birthday_itself():
+    assert age_on(date(1994, 3, 2), date(2026, 3, 1)) == 31
+    assert age_on(date(1994, 3, 2), date(2026, 3, 2)) == 32
+
+
+def test_born_on_29_february_the_age_goes_up_on_1_march_in_a_common_year():
+    assert age_on(date(2000, 2, 29), date(2026, 2, 28)) == 25
+    assert age_on(date(2000, 2, 29), date(2026, 3, 1)) == 26
+
+
+def test_born_on_29_february_the_age_goes_up_on_29_february_in_a_leap_year():
+    assert age_on(date(2000, 2, 29), date(2028, 2, 28)) == 27
+    assert age_on(date(2000, 2, 29), date(2028, 2, 29)) == 28
 
 
 def test_a_date_is_n_years_old_on_its_anniversary():

@@ -8,7 +8,7 @@ import pytest
 
 from scoring.engine import score, score_totals
 from scoring.errors import InvalidInput
-from scoring.parsing import breakdown_to_json
+from scoring.output import breakdown_to_json
 from scoring.types import CanadianEducation, Education, JobOffer, LanguageResult
 from tests.scoring.builders import ON, candidate, clb, nclc, spouse
 

@@ -1,9 +1,14 @@
 """The engine's keys in words, written once (scoring/labels.py) for every page and the API."""
 
+from scoring.breakdown import Section
+from scoring.categories import Family
 from scoring.engine import score
-from scoring.labels import FACTOR_NAMES, sections
-from scoring.types import Section
+from scoring.labels import FACTOR_NAMES, FAMILY_NAMES, sections
 from tests.scoring.builders import ON, candidate, clb, spouse
+
+
+def test_every_category_family_has_a_name():
+    assert set(FAMILY_NAMES) == set(Family)
 
 
 def test_every_factor_the_engine_scores_has_a_name():

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.engine import score, score_totals
-from scoring.rules import RULE_VERSIONS
+from scoring.breakdown import Components
+from scoring.engine import components, score, score_totals
+from scoring.rules import RULE_VERSIONS, rules_on
 from scoring.types import CanadianEducation, Candidate, Education, JobOffer, LanguageResult, Spouse
 
 FIRST_DAY = date(2015, 1, 1)
@@ -68,6 +69,38 @@ def test_lines_of_each_section_sum_to_its_total(c, on):
         ("additional", b.additional),
     ]:
         assert sum(line.points for line in b.lines if line.section == section) == total
+
+
+@given(candidates(), dates)
+def test_each_sections_components_add_up_to_its_total_read_by_name(c, on):
+    p = components(c, on)
+    core = p.age_points + p.education + p.first_language + p.second_language
+    assert p.core_human_capital == core + p.canadian_experience
+    assert p.spouse_factors == p.spouse_education + p.spouse_language + p.spouse_canadian_experience
+    assert p.education_group == min(p.education_language + p.education_canadian, 50)
+    assert p.foreign_group == min(p.foreign_language + p.foreign_canadian, 50)
+    transferability = p.education_group + p.foreign_group + p.certificate
+    assert p.skill_transferability == min(transferability, 100)
+    additional = p.provincial_nomination + p.job_offer + p.canadian_education + p.french + p.sibling
+    assert (p.additional_raw, p.additional) == (additional, min(additional, 600))
+    sections = p.core_human_capital + p.spouse_factors + p.skill_transferability + p.additional
+    assert p.total == min(sections, 1200)
+    assert p.second_language <= p.second_language_raw
+
+
+@given(candidates(), dates)
+def test_components_carry_the_rules_age_and_spouse_column_they_were_scored_with(c, on):
+    p = components(c, on)
+    assert (p.rules, p.age, p.with_spouse) == (rules_on(on), c.age_on(on), c.spouse is not None)
+
+
+@given(candidates(), dates)
+def test_each_line_shows_the_component_named_by_its_factor(c, on):
+    p = components(c, on)
+    for line in score(c, on).lines:
+        name = "age_points" if line.factor == "age" else line.factor.replace(".", "_")
+        if name in Components._fields:
+            assert line.points == getattr(p, name), line.factor
 
 
 @given(candidates(), dates)

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from scoring.errors import InvalidInput
 from scoring.json_input import Decoder, NestedTooDeep
-from scoring.parsing import parse_request, result_to_json
+from scoring.output import result_to_json
+from scoring.parsing import parse_request
 
 BAD_INPUT = 2
 

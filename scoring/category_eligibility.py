@@ -1,0 +1,84 @@
+"""Category-based selection eligibility as of a date (crs-rules.md §8; category-nocs.md).
+
+A category round invites only candidates eligible for a program (``scoring.eligibility``) who
+also meet the version's condition: French at NCLC 7, or work in one of its listed occupations.
+Occupation tests need a work history (NOC, dates, hours); whether a version is in force on a
+date is the caller's choice (``Category.in_force``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scoring import experience as xp
+from scoring.categories import Category, ExperienceRule
+from scoring.eligibility import Answer, Eligibility, abilities_below, eligibility
+from scoring.types import Candidate
+
+__all__ = ["category_eligibility"]
+
+SIX_MONTHS_HOURS = xp.HOURS_PER_YEAR // 2  # 6 months full-time = 780 h (26 weeks x 30 h)
+
+
+def category_eligibility(
+    candidate: Candidate, category: Category, on: date, *, programs: Eligibility | None = None
+) -> Answer:
+    """Whether ``candidate`` meets one category version's conditions on ``on`` (§8).
+
+    First the candidate must be eligible for FSW, CEC or FST; then French needs NCLC 7+ on all
+    four French abilities (valid results), and an occupational category needs the version's
+    experience rule in ONE listed occupation within the past 3 years (in Canada for the
+    "with Canadian work experience" categories). Whether the version is in force on ``on`` is
+    the caller's choice. Pass ``programs`` (``eligibility(candidate, on)``) when checking several
+    categories, to work the program answers out once.
+    """
+    if programs is None:
+        programs = eligibility(candidate, on)
+    if not programs.any:
+        return Answer(
+            False,
+            "Not eligible for an Express Entry program: "
+            f"FSW: {programs.fsw.reason}; CEC: {programs.cec.reason}; FST: {programs.fst.reason}",
+        )
+    if category.french_only:
+        return _french_category(candidate, on)
+    return _occupation_category(candidate, category, on)
+
+
+def _french_category(c: Candidate, on: date) -> Answer:
+    results = [r for r in (c.first_language, c.second_language) if r is not None and r.is_french]
+    if not results:
+        return Answer(False, "No French test result (NCLC 7 in all four abilities needed)")
+    french = results[0]
+    if french.expired(on):
+        return Answer(False, f"French result expired on {french.expires_on.isoformat()}")
+    below = abilities_below(french, (7, 7, 7, 7))
+    if below:
+        return Answer(False, f"French below NCLC 7 in {' and '.join(below)}")
+    return Answer(True, "French NCLC 7+ in all four abilities")
+
+
+def _occupation_category(c: Candidate, category: Category, on: date) -> Answer:
+    if not c.work_history:
+        return Answer(False, "Needs a work history with NOC codes to check the occupation list")
+    where = " in Canada" if category.canadian_experience_only else ""
+    periods = [
+        p
+        for p in c.work_history
+        if p.noc in category.nocs and (not where or (p.in_canada and p.authorised))
+    ]
+    start = xp.years_before(on, 3)
+    if category.experience_rule is ExperienceRule.SIX_MONTHS_CONTINUOUS:
+        measure, needed, words = xp.longest_run_hours, SIX_MONTHS_HOURS, "6 months continuous work"
+    else:
+        measure, needed, words = xp.hours, xp.HOURS_PER_YEAR, "12 months of work"
+    best_noc, best = "", 0.0
+    for noc, group in sorted(xp.by_occupation(periods).items()):
+        worked = measure(group, start=start, end=on)
+        if worked > best:
+            best_noc, best = noc, worked
+    if best + 1e-6 < needed:
+        return Answer(
+            False, f"Less than {words} in one listed occupation{where} in the last 3 years"
+        )
+    return Answer(True, f"{words.capitalize()} as NOC {best_noc}{where} in the last 3 years")
