@@ -24,6 +24,7 @@ from profiles.models import (
     Membership,
     WorkPeriod,
 )
+from profiles.services.stages import files_opened, open_files
 from profiles.synthetic import as_instances, synthetic_client
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (published demo logins, printed by make run)
@@ -132,9 +133,12 @@ def _demo_clients(firm: Firm, *, count: int, seed: int) -> None:
         )
         for _ in range(count)
     ]
-    insert(Client, [client for client, _ in files])
+    clients = [client for client, _ in files]
+    open_files(clients, firm=firm, by=None)
+    insert(Client, clients)
     for model in (EducationCredential, LanguageTestResult, WorkPeriod):
         rows = [fact for client, facts in files for fact in facts if type(fact) is model]
         for fact in rows:
             fact.client_id = fact.client.pk
         insert(model, rows)
+    files_opened(clients, by=None, on=today)

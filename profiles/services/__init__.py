@@ -18,6 +18,7 @@ from .clients import (
     update_fact,
 )
 from .csv_import import ImportRejected, Problem, import_clients_csv
+from .files import archive_client, assign_client, record_stage, restore_client
 from .invitations import invitation_link, invite_client, invite_consultant, remove_consultant
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "ImportRejected",
     "Problem",
     "add_fact",
+    "archive_client",
+    "assign_client",
     "check_person",
     "create_client",
     "delete_client",
@@ -36,9 +39,11 @@ __all__ = [
     "invitation_link",
     "invite_client",
     "invite_consultant",
+    "record_stage",
     "refresh_all_scores",
     "refresh_scores",
     "remove_consultant",
+    "restore_client",
     "set_notifications",
     "update_client",
     "update_contact_details",

@@ -28,10 +28,14 @@ from profiles.models import (
     Firm,
     LanguageTestResult,
     ScoreChange,
+    StageChange,
     WorkPeriod,
 )
 from profiles.score_reasons import explain, profile_expiry
 from profiles.signals import facts_changed
+
+from .key_dates import refresh_key_dates
+from .stages import first_stage_changes, follow_facts, open_files
 
 Fact = EducationCredential | LanguageTestResult | WorkPeriod
 REFRESH_CHUNK = 5000
@@ -125,6 +129,7 @@ def refresh_scores(
         Client.objects.filter(pk__in=pks).update(current_crs=crs, eligible_for=eligible)
     if history:
         ScoreChange.objects.bulk_create(history)
+    refresh_key_dates(facts=facts, on=on)
     return len(facts)
 
 
@@ -165,8 +170,10 @@ def refresh_all_scores(
 
     Date-driven changes (birthdays, expiring tests and profiles, experience accruing) need this
     nightly (``profiles.tasks.nightly_rescore``); the ``refresh_scores`` command runs it too.
+    Archived files are left out; restoring one re-scores it.
     """
-    scope = Client.objects.all() if firm is None else Client.objects.filter(firm=firm)
+    scope = Client.objects.filter(archived_at=None)
+    scope = scope if firm is None else scope.filter(firm=firm)
     ids = scope.order_by("pk").values_list("pk", flat=True)
     total, after = 0, 0
     while chunk := list(ids.filter(pk__gt=after)[:REFRESH_CHUNK]):
@@ -223,7 +230,9 @@ def create_client(
     client = Client(firm=firm)
     _assign(client, data, CLIENT_FIELDS)
     _validate(client, exclude=["firm", "user"])
+    open_files([client], firm=firm, by=by)
     _save(client, by)
+    StageChange.objects.bulk_create(first_stage_changes([client], by=by))
     _replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")
     client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
@@ -243,6 +252,7 @@ def update_client(
     # current_crs, which the nightly run may have changed since, and the score history would
     # then start from that stale score.
     _save(client, by, update_fields=[*data, "updated_at"])
+    follow_facts(client, by=by)
     _replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file edited")
     client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
