@@ -6,11 +6,13 @@ class DrawsConfig(AppConfig):
     verbose_name = "Express Entry draws"
 
     def ready(self) -> None:
+        from draws.dashboard import draw_sections
         from draws.panels import standings_panel
         from draws.rescoring import queue_rescore
-        from profiles import panels
+        from profiles import dashboard, panels
         from profiles.signals import facts_changed
 
         # Connected here, not in profiles: the dependency points from draws to profiles only.
         facts_changed.connect(queue_rescore, dispatch_uid="draws.rescore_on_facts_changed")
         panels.register(standings_panel)
+        dashboard.register(draw_sections)

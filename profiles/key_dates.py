@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from profiles.candidates import ClientFacts
-from profiles.models.clients import local_date
 from scoring.advice import birthdays
 from scoring.engine import score_totals
 from scoring.language import TEST_LABELS
@@ -107,9 +106,3 @@ def key_days(facts: ClientFacts, on: date) -> list[KeyDay]:
         for finder in _FINDERS:
             found += finder(facts, spouse, whose, on)
     return sorted((day for day in found if day.points > 0), key=lambda day: (day.on, day.kind))
-
-
-def profile_expires_on(facts: ClientFacts) -> date | None:
-    """The local date the Express Entry profile expires, if one was submitted."""
-    expires = facts.profile_expires_at
-    return None if expires is None else local_date(expires)

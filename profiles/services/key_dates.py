@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from profiles.candidates import ClientFacts, facts_for
-from profiles.key_dates import ECA, LANGUAGE, key_days, profile_expires_on
+from profiles.expiry import profile_expires_on
+from profiles.key_dates import ECA, LANGUAGE, key_days
 from profiles.models import Client, KeyDate
 
 _COLUMNS = ("kind", "on", "description", "points", "profile_expires_on")
@@ -31,7 +32,7 @@ def refresh_key_dates(*, facts: Mapping[int, ClientFacts], on: date) -> int:
         return 0
     wanted: dict[int, set[tuple]] = {}
     for pk, client_facts in facts.items():
-        expires = profile_expires_on(client_facts)
+        expires = profile_expires_on(client_facts.profile_submitted_at)
         wanted[pk] = {
             (d.kind, d.on, d.description, d.points, expires) for d in key_days(client_facts, on)
         }
