@@ -62,6 +62,12 @@ def local_date(moment: datetime) -> date:
     return moment.astimezone(timezone.get_default_timezone()).date()
 
 
+class ClientQuerySet(models.QuerySet):
+    def current(self) -> "ClientQuerySet":
+        """Files not archived: the only ones the lists, dashboard, digests and re-evaluation see."""
+        return self.filter(archived_at=None)
+
+
 class Client(models.Model):
     """A client file owned by one firm.
 
@@ -150,9 +156,7 @@ class Client(models.Model):
 
     # The consultant's work on the file (issue 11), changed only through ``services.files``:
     # the stage (its changes are ``StageChange`` rows), who is responsible, and the archive.
-    stage = models.CharField(
-        max_length=12, choices=Stage.choices, default=Stage.LEAD, editable=False
-    )
+    stage = models.CharField(max_length=12, choices=Stage.choices, default="lead", editable=False)
     stage_on = models.DateField(null=True, blank=True, editable=False, verbose_name="stage date")
     consultant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -167,8 +171,7 @@ class Client(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="Archived files leave the lists, the dashboard, the digests and the "
-        "re-evaluation; they can be restored.",
+        help_text="Out of the lists and draws until restored.",
     )
 
     # Portal options.
@@ -202,6 +205,7 @@ class Client(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     # Stages are audited by their own rows (StageChange, with the reason); the rest is computed.
+    objects = ClientQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
             "current_crs", "crs_computed_on", "eligible_for", "updated_at", "stage", "stage_on",
