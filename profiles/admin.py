@@ -76,7 +76,15 @@ class ClientAdmin(SimpleHistoryAdmin):
     list_filter = ["firm"]
     search_fields = ["last_name", "first_name", "email"]
     raw_id_fields = ["user"]
-    readonly_fields = ["current_crs", "crs_computed_on", "eligible_for"]
+    readonly_fields = [
+        "current_crs",
+        "crs_computed_on",
+        "eligible_for",
+        "stage",
+        "stage_on",
+        "consultant",
+        "archived_at",
+    ]  # changed through the services only
     inlines = [CredentialInline, LanguageResultInline, WorkPeriodInline]
     form = KeepsSubmissionTimeForm
     # Client pages are for the firm's consultants; staff who are not members get a 404 there.

@@ -6,6 +6,7 @@ from datetime import date
 
 from rest_framework import serializers
 
+from profiles.choices import Stage
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from scoring.api import CRSLineSerializer
@@ -44,6 +45,12 @@ NESTED = {
 }
 
 
+WORKFLOW_FIELDS = (
+    "stage", "stage_on", "application_due_on", "consultant", "archived_at",
+    "language_expires_on", "eca_expires_on",
+)  # fmt: skip
+
+
 class ClientSerializer(serializers.ModelSerializer):
     """A client file with its facts. ``current_crs`` and ``eligible_for`` are the copies stored
     on ``crs_computed_on`` (refreshed on every change to the file and nightly), which the list
@@ -55,14 +62,26 @@ class ClientSerializer(serializers.ModelSerializer):
     credentials = CredentialSerializer(many=True, required=False)
     language_results = LanguageResultSerializer(many=True, required=False)
     work_periods = WorkPeriodSerializer(many=True, required=False)
+    stage = serializers.CharField(read_only=True, help_text="Changed with POST …/stage/.")
+    stage_on = serializers.DateField(read_only=True)
+    application_due_on = serializers.DateField(
+        read_only=True, help_text="60 days after the ITA: the last day to apply."
+    )
+    consultant = serializers.CharField(
+        source="consultant.username", read_only=True, default=None,
+        help_text="The responsible consultant's username; changed with POST …/assign/.",
+    )  # fmt: skip
 
     class Meta:
         model = Client
         fields = [
             "id", *CLIENT_FIELDS, "current_crs", "crs_computed_on", "eligible_for",
-            "has_portal_login", "notifications_opt_in", *NESTED,
+            "has_portal_login", "notifications_opt_in", *WORKFLOW_FIELDS, *NESTED,
         ]  # fmt: skip
-        read_only_fields = ["current_crs", "crs_computed_on", "notifications_opt_in"]
+        read_only_fields = [
+            "current_crs", "crs_computed_on", "notifications_opt_in", "archived_at",
+            "language_expires_on", "eca_expires_on",
+        ]  # fmt: skip
         extra_kwargs = {
             "current_crs": {"help_text": "The CRS as stored on crs_computed_on."},
             "crs_computed_on": {"help_text": "The day current_crs and eligible_for were computed."},
@@ -86,6 +105,10 @@ class OwnFileSerializer(ClientSerializer):
     ``eligible_for`` come from the score computed for the same response, so they cannot
     disagree with ``score`` (the stored copies may lag it until the nightly refresh).
     """
+
+    class Meta(ClientSerializer.Meta):
+        # The file's own stage and dates, not who handles it inside the firm.
+        fields = [name for name in ClientSerializer.Meta.fields if name != "consultant"]
 
     current_crs = serializers.SerializerMethodField(help_text="Today's CRS: score.total.")
     crs_computed_on = serializers.SerializerMethodField(help_text="Today: score.as_of.")
@@ -151,3 +174,15 @@ class ScoreSerializer(serializers.Serializer):
 class MeSerializer(serializers.Serializer):
     client = OwnFileSerializer()
     score = ScoreSerializer()
+
+
+class StageSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    on = serializers.DateField(help_text="The day the file reached the stage (2015 to today).")
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Needed for a step back."
+    )
+
+
+class AssignSerializer(serializers.Serializer):
+    consultant = serializers.CharField(help_text="Username of a consultant of the same firm.")
