@@ -45,7 +45,7 @@ def test_expiring_profiles_are_counted_by_30_60_and_90_days(firm_a, firm_a_consu
         expiring_profile(firm_a, firm_a_consultant, days_left)
     section = _section(dashboard_for(user=firm_a_consultant), "expiring-profiles")
     assert [count.value for count in section.summary] == [1, 3, 4]
-    assert [item.when for item in section.items][0] in ("in 9 days", "in 10 days", "in 11 days")
+    assert next(item.when for item in section.items) in ("in 9 days", "in 10 days", "in 11 days")
 
 
 def test_the_application_deadline_counts_down_and_is_red_once_overdue(firm_a, firm_a_consultant):
