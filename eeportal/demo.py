@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from eeportal.demo_dashboard import load_dashboard_files
 from profiles import services
 from profiles.bulk import insert
 from profiles.models import (
@@ -78,6 +79,7 @@ def load_demo_accounts() -> None:
     for firm, count, seed in ((firm_a, 120, 2026), (firm_b, 80, 2027)):
         if not firm.clients.filter(email__endswith=f"@{DEMO_CLIENT_DOMAIN}").exists():
             _demo_clients(firm, count=count, seed=seed)
+    load_dashboard_files(firm_a)
 
 
 DEMO_CLIENT_DOMAIN = "demo-client.example.com"
