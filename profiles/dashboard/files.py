@@ -92,40 +92,50 @@ def expiring_profiles(seeking: QuerySet[Client], today: date, mine: dict) -> Sec
     )  # fmt: skip
 
 
-def expiring_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Section:
-    """Language results and ECAs that have expired, or expire before the profile does (within
-    90 days when no profile is in the pool), and cost points."""
-    before_profile = Q(profile_expires_on__gt=today, on__lt=F("profile_expires_on"))
-    no_profile = Q(profile_expires_on=None, on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS))
-    rows = list(
-        _counted(
-            KeyDate.objects.filter(
-                Q(on__lte=today) | before_profile | no_profile,
-                client__in=seeking,
-                kind__in=[KeyDate.Kind.LANGUAGE, KeyDate.Kind.ECA],
-            ),
-            expired=Q(on__lte=today),
-        )
+def _fact_rows(seeking: QuerySet[Client], condition: Q, *order: str) -> list[KeyDate]:
+    rows = KeyDate.objects.filter(
+        condition, client__in=seeking, kind__in=[KeyDate.Kind.LANGUAGE, KeyDate.Kind.ECA]
+    )
+    return list(
+        _counted(rows)
         .select_related("client")
         .only("on", "kind", "description", "points", *(f"client__{name}" for name in NAME))
-        .order_by("on", "pk")[:ITEMS]
+        .order_by(*order, "pk")[:ITEMS]
     )
-    items = []
-    for row in rows:
-        expired = row.on <= today
-        what = f"{row.description} {'expired' if expired else 'expires'}"
-        means = (
-            f"Costs {row.points} CRS points now; a new one would earn them back"
-            if expired
-            else f"Will cost {row.points} CRS points"
-        )
-        items.append(Item(row.client, row.on, what, means, expired, days_words(row.on, today)))
-    expired_count = rows[0].expired if rows else 0
+
+
+def expired_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Section:
+    """Language results and ECAs that have expired and whose renewal would earn points back,
+    the most recently expired first."""
+    rows = _fact_rows(seeking, Q(on__lte=today), "-on")
+    items = [
+        Item(row.client, row.on, f"{row.description} expired",
+             f"Costs {row.points} CRS points now; a new one would earn them back", True,
+             days_words(row.on, today))
+        for row in rows
+    ]  # fmt: skip
     return Section(
-        "expiring-facts", "Language results and ECAs", items, total_of(rows),
-        "No language result or ECA has expired or expires before its profile.",
-        counts=[Tally("Results and ECAs expired", expired_count, urgent=bool(expired_count)),
-                Tally("expiring", total_of(rows) - expired_count)],
+        "expired-facts", "Language results and ECAs expired", items, total_of(rows),
+        "No language result or ECA has expired at a cost in points.",
+        counts=[Tally("Results and ECAs expired", total_of(rows), urgent=bool(rows))],
+    )  # fmt: skip
+
+
+def expiring_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Section:
+    """Language results and ECAs that expire before the profile does (within 90 days when no
+    profile is in the pool) and cost points then, the soonest first."""
+    before_profile = Q(profile_expires_on__gt=today, on__lt=F("profile_expires_on"))
+    no_profile = Q(profile_expires_on=None, on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS))
+    rows = _fact_rows(seeking, Q(on__gt=today) & (before_profile | no_profile), "on")
+    items = [
+        Item(row.client, row.on, f"{row.description} expires",
+             f"Will cost {row.points} CRS points", False, days_words(row.on, today))
+        for row in rows
+    ]  # fmt: skip
+    return Section(
+        "expiring-facts", "Language results and ECAs expiring before the profile", items,
+        total_of(rows), "No language result or ECA expires before its profile.",
+        counts=[Tally("Results and ECAs expiring", total_of(rows))],
     )  # fmt: skip
 
 
@@ -186,6 +196,7 @@ def file_sections(files: QuerySet[Client], today: date, mine: dict) -> list[Sect
     return [
         expired_profiles(seeking, today, mine),
         expiring_profiles(seeking, today, mine),
+        expired_facts(seeking, today, mine),
         expiring_facts(seeking, today, mine),
         ita_deadlines(files, today, mine),
         costly_birthdays(seeking, today, mine),

@@ -131,7 +131,8 @@ def test_every_section_says_in_words_when_it_is_empty(client, firm_a_consultant)
     for words in (
         "No profile has expired without an ITA.",
         "No profile expires in the next 90 days.",
-        "No language result or ECA has expired or expires before its profile.",
+        "No language result or ECA has expired at a cost in points.",
+        "No language result or ECA expires before its profile.",
         "No ITA is waiting for an application.",
         "No birthday in the next 60 days costs points.",
         "No draw has been evaluated yet.",
@@ -182,6 +183,7 @@ def _every_section_full(firm, consultant, count: int) -> None:
         invited(firm, consultant, days_ago=30)
         file = expiring_profile(firm, consultant, 200)
         KeyDateFactory(client=file)
+        KeyDateFactory(client=file, on=soon + timedelta(days=60), description="ECA", kind="eca")
         KeyDateFactory(client=file, kind="birthday", on=soon, description="Turns 31", points=5)
         StandingFactory(draw=draw, client=file)
         for french_round, eligible in zip(rounds, (False, True), strict=True):
@@ -196,14 +198,14 @@ def test_the_dashboard_runs_the_same_queries_for_3_and_30_items_per_section(
     _every_section_full(firm_a, firm_a_consultant, count)
     client.force_login(firm_a_consultant)
     # session, user, membership, client file (roles); expired profiles, expiring profiles,
-    # results and ECAs, ITA deadlines, birthdays (one each, totals as window counts); the
-    # latest evaluated draws, their newsworthy standings; category rounds, eligibility
-    # changes; the firm's name (the whole firm's dashboard names it)
-    with django_assert_num_queries(14):
+    # expired and expiring results and ECAs, ITA deadlines, birthdays (one each, totals as
+    # window counts); the latest evaluated draws, their newsworthy standings; category
+    # rounds, eligibility changes; the firm's name (the whole firm's dashboard names it)
+    with django_assert_num_queries(15):
         response = client.get(DASHBOARD, {"files": "firm"})
     sections = response.context["board"].sections
-    assert [section.total for section in sections] == [count] * 7
-    assert [len(section.items) for section in sections] == [min(count, 10)] * 7
+    assert [section.total for section in sections] == [count] * 8
+    assert [len(section.items) for section in sections] == [min(count, 10)] * 8
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -212,7 +214,7 @@ def test_the_dashboard_api_runs_the_same_queries_for_3_and_30_items_per_section(
 ):
     _every_section_full(firm_a, firm_a_consultant, count)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), and the dashboard's nine (see above)
-    with django_assert_num_queries(13):
+    # session, user, membership, client file (roles), and the dashboard's ten (see above)
+    with django_assert_num_queries(14):
         body = client.get(reverse("api-dashboard")).json()
-    assert [section["total"] for section in body["sections"]] == [count] * 7
+    assert [section["total"] for section in body["sections"]] == [count] * 8
