@@ -16,14 +16,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, When, Window
-from django.db.models.functions import Cast, RowNumber
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 
 from draws.models import Draw, DrawCategory, Family, Standing, Verdict
 from draws.notifications import NEAR_MISS
 from profiles.dashboard import ITEMS, Item, Section, Tally
-from profiles.models import Client
 
+NAME = ("public_id", "first_name", "last_name")
 LATEST_DRAWS = 3
 CATEGORY_FAMILIES = 3
 _NEAR = Q(verdict__in=[Verdict.BELOW_CUTOFF, Verdict.TIE_LOST], margin__gte=-NEAR_MISS)
@@ -114,58 +125,50 @@ def _family_pairs() -> list[tuple[Draw, Draw]]:
 
 def eligibility_changes(files, today: date) -> Section:
     pairs = _family_pairs()
-    latest = {pair[0].pk: pair for pair in pairs}
-    previous_ids = [pair[1].pk for pair in pairs]
+    latest = {newest.pk: (newest, older) for newest, older in pairs}
     counted = ~Q(verdict=Verdict.NOT_IN_POOL)
-
-    def eligible_in(ids: list[int]) -> Max:
-        flag = Cast("eligible", IntegerField())
-        return Max(Case(When(counted & Q(draw_id__in=ids), then=flag)))
-
+    # The same file in the family's previous round, judged the other way. The draws are
+    # named, not only correlated: PostgreSQL then reads those rounds' rows by the draw index
+    # instead of hashing every standing of every draw.
+    before = Standing.objects.filter(
+        counted,
+        draw_id__in=[older.pk for _, older in pairs],
+        draw_id=OuterRef("previous_id"),
+        client_id=OuterRef("client_id"),
+    ).exclude(eligible=OuterRef("eligible"))
+    previous_of = Case(
+        *[When(draw_id=newest.pk, then=Value(older.pk)) for newest, older in pairs],
+        output_field=BigIntegerField(),
+    )
     rows = list(
-        Standing.objects.filter(client__in=files, draw_id__in=[*latest, *previous_ids])
-        .values(
-            "client_id",
-            "client__public_id",
-            "client__first_name",
-            "client__last_name",
-            "draw__category__family",
-        )
-        .annotate(
-            now=eligible_in(list(latest)),
-            before=eligible_in(previous_ids),
-            latest_id=Max(Case(When(draw_id__in=list(latest), then=F("draw_id")))),
-            reason=Max(Case(When(draw_id__in=list(latest), then=F("reason")))),
-        )
-        .filter(now__isnull=False, before__isnull=False)
-        .exclude(now=F("before"))
-        .order_by("-now", "client__last_name", "client__first_name", "client_id")
+        Standing.objects.filter(counted, client__in=files, draw_id__in=list(latest))
+        .annotate(previous_id=previous_of)
+        .filter(Exists(before))
+        .annotate(total=Window(Count("pk")), newly=Window(Count("pk", filter=Q(eligible=True))))
+        .select_related("client")
+        .only("eligible", "reason", "draw_id", *(f"client__{name}" for name in NAME))
+        .order_by("-eligible", "client__last_name", "client__first_name", "pk")[:ITEMS]
     )
     items = []
-    for row in rows[:ITEMS]:
-        newest, older = latest[row["latest_id"]]
-        client = Client(public_id=row["client__public_id"], first_name=row["client__first_name"],
-                        last_name=row["client__last_name"])  # fmt: skip
-        family = Family(row["draw__category__family"]).label
-        if row["now"]:
+    for row in rows:
+        newest, older = latest[row.draw_id]
+        family = Family(newest.category.family).label
+        if row.eligible:
             what, means = f"Newly eligible: {family}", f"Eligible in {_round(newest)}"
         else:
             what = f"No longer eligible: {family}"
-            means = (
-                f"Eligible in round {older.number}, not in round {newest.number}: {row['reason']}"
-            )
-        items.append(Item(client, newest.held_on, what, means))
-    newly = sum(1 for row in rows if row["now"])
-    names = ", ".join(Family(pair[0].category.family).label for pair in pairs)
+            means = f"Eligible in round {older.number}, not in round {newest.number}: {row.reason}"
+        items.append(Item(row.client, newest.held_on, what, means))
+    total, newly = (rows[0].total, rows[0].newly) if rows else (0, 0)
+    names = ", ".join(Family(newest.category.family).label for newest, _ in pairs)
     empty = (
         f"No file's eligibility changed between the last two rounds of {names}."
         if pairs
         else "No category has had two evaluated rounds yet."
     )
     return Section(
-        "eligibility-changes", "Category eligibility since the previous round", items, len(rows),
-        empty, counts=[Tally("Newly eligible", newly),
-                       Tally("no longer eligible", len(rows) - newly)],
+        "eligibility-changes", "Category eligibility since the previous round", items, total,
+        empty, counts=[Tally("Newly eligible", newly), Tally("no longer eligible", total - newly)],
     )  # fmt: skip
 
 
