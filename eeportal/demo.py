@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from eeportal.demo_dashboard import load_dashboard_files
 from profiles import services
 from profiles.bulk import insert
 from profiles.models import (
@@ -24,6 +25,7 @@ from profiles.models import (
     Membership,
     WorkPeriod,
 )
+from profiles.services.stages import files_opened, open_files
 from profiles.synthetic import as_instances, synthetic_client
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (published demo logins, printed by make run)
@@ -77,6 +79,7 @@ def load_demo_accounts() -> None:
     for firm, count, seed in ((firm_a, 120, 2026), (firm_b, 80, 2027)):
         if not firm.clients.filter(email__endswith=f"@{DEMO_CLIENT_DOMAIN}").exists():
             _demo_clients(firm, count=count, seed=seed)
+    load_dashboard_files(firm_a)
 
 
 DEMO_CLIENT_DOMAIN = "demo-client.example.com"
@@ -132,9 +135,12 @@ def _demo_clients(firm: Firm, *, count: int, seed: int) -> None:
         )
         for _ in range(count)
     ]
-    insert(Client, [client for client, _ in files])
+    clients = [client for client, _ in files]
+    open_files(clients, firm=firm, by=None)
+    insert(Client, clients)
     for model in (EducationCredential, LanguageTestResult, WorkPeriod):
         rows = [fact for client, facts in files for fact in facts if type(fact) is model]
         for fact in rows:
             fact.client_id = fact.client.pk
         insert(model, rows)
+    files_opened(clients, by=None, on=today)

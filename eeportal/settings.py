@@ -36,6 +36,8 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's address as users reach it, for links in e-mails sent by tasks (no request there).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -194,6 +196,11 @@ CELERY_BEAT_SCHEDULE = {
     "nightly-rescore": {
         "task": "profiles.tasks.nightly_rescore",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Monday morning, after that night's re-score: each consultant's next 14 days.
+    "weekly-reminders": {
+        "task": "profiles.tasks.send_weekly_reminders",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
     },
 }
 

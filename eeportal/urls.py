@@ -20,6 +20,8 @@ urlpatterns = [
     # Lazy: the static file's hashed name is known only once the app is loaded; 302, not 301,
     # because the name changes with the file.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
+    # Before Django's own: the same page and name, with a landing page per role.
+    path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("scoring.web.urls")),

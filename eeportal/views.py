@@ -1,12 +1,28 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.cache import never_cache
+
+from profiles.roles import home_url
 
 from .health import broker_status, database_status
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The public home for anonymous visitors; everyone signed in goes to their own start page
+    (the brand link in the navigation bar leads here), anyone with no role stays."""
+    start = home_url(request.user)
+    if start is not None:
+        return redirect(start)
     return render(request, "home.html")
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, landing each role on its own page unless ``next`` says otherwise."""
+
+    def get_default_redirect_url(self) -> str:
+        return home_url(self.request.user) or resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 @never_cache

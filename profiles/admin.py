@@ -12,7 +12,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import SUBMISSION_TIME_HELP, KeepsSubmissionTimeForm
-from .models import Client, EducationCredential, Firm, LanguageTestResult, Membership, WorkPeriod
+from .models import (
+    Client,
+    EducationCredential,
+    Firm,
+    LanguageTestResult,
+    Membership,
+    StageChange,
+    WorkPeriod,
+)
+from .services.stages import first_stage_changes, follow_facts, open_files
 
 
 @admin.register(Firm)
@@ -76,7 +85,15 @@ class ClientAdmin(SimpleHistoryAdmin):
     list_filter = ["firm"]
     search_fields = ["last_name", "first_name", "email"]
     raw_id_fields = ["user"]
-    readonly_fields = ["current_crs", "crs_computed_on", "eligible_for"]
+    readonly_fields = [
+        "current_crs",
+        "crs_computed_on",
+        "eligible_for",
+        "stage",
+        "stage_on",
+        "consultant",
+        "archived_at",
+    ]  # changed through the services only
     inlines = [CredentialInline, LanguageResultInline, WorkPeriodInline]
     form = KeepsSubmissionTimeForm
     # Client pages are for the firm's consultants; staff who are not members get a 404 there.
@@ -87,6 +104,17 @@ class ClientAdmin(SimpleHistoryAdmin):
         # times: the label says which, as the consultant's form does.
         kwargs.setdefault("help_texts", {"profile_submitted_at": SUBMISSION_TIME_HELP})
         return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj: Client, form, change) -> None:
+        # A file added here gets its consultant and first stage as any other new file; an
+        # edit moves the stage forward as the consultant's form does (an ITA date entered).
+        if not change:
+            open_files([obj], firm=obj.firm, by=request.user)
+        super().save_model(request, obj, form, change)
+        if change:
+            follow_facts(obj, by=request.user)
+        else:
+            StageChange.objects.bulk_create(first_stage_changes([obj], by=request.user))
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

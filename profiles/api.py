@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from itertools import chain
 
+from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,10 +27,12 @@ from profiles.filters import ClientFilter
 from profiles.roles import roles_of
 from profiles.serializers import (
     NESTED,
+    AssignSerializer,
     ClientSerializer,
     ContactSerializer,
     MeSerializer,
     OwnFileSerializer,
+    StageSerializer,
 )
 
 FACT_RELATIONS = tuple(NESTED)  # credentials, language_results, work_periods
@@ -95,9 +99,68 @@ class ClientViewSet(
     lookup_url_kwarg = "id"
 
     def get_queryset(self):
-        return selectors.clients_visible_to(user=self.request.user).prefetch_related(
-            *FACT_RELATIONS
+        return (
+            selectors.clients_visible_to(user=self.request.user)
+            .select_related("consultant")
+            .prefetch_related(*FACT_RELATIONS)
         )
+
+    def filter_queryset(self, queryset):
+        # The list's filters (archived files left out unless asked for) apply to the list; a
+        # file is read, changed, archived or restored by its id whatever its state.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    def _answer(self, client) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=client.pk)).data)
+
+    @extend_schema(request=StageSerializer, responses=ClientSerializer)
+    @action(detail=True, methods=["post"])
+    def stage(self, request: Request, id=None) -> Response:
+        """Record the file's next stage (a step back needs a ``reason``)."""
+        client = self.get_object()
+        serializer = StageSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.record_stage(client=client, by=request.user, **serializer.validated_data)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from error
+        return self._answer(client)
+
+    @extend_schema(request=AssignSerializer, responses=ClientSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, id=None) -> Response:
+        """Give the file to another consultant of the firm (firm administrators only)."""
+        client = self.get_object()
+        serializer = AssignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        consultant = User.objects.filter(username=serializer.validated_data["consultant"]).first()
+        try:
+            services.assign_client(client=client, consultant=consultant, by=request.user)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from error
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from error
+        return self._answer(client)
+
+    @extend_schema(request=None, responses=ClientSerializer)
+    @action(detail=True, methods=["post"])
+    def archive(self, request: Request, id=None) -> Response:
+        """Archive the file: out of the list, the dashboard, the digests and the re-evaluation."""
+        return self._archive_or_restore(services.archive_client)
+
+    @extend_schema(request=None, responses=ClientSerializer)
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, id=None) -> Response:
+        """Bring an archived file back (re-scored)."""
+        return self._archive_or_restore(services.restore_client)
+
+    def _archive_or_restore(self, service) -> Response:
+        client = self.get_object()
+        try:
+            service(client=client, by=self.request.user)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from error
+        return self._answer(client)
 
     def perform_create(self, serializer: ClientSerializer) -> None:
         data, facts = serializer.split()

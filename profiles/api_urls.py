@@ -3,12 +3,13 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import api
+from . import api, api_dashboard
 
 router = SimpleRouter()
 router.register("clients", api.ClientViewSet, basename="api-client")
 
 urlpatterns = [
     path("me/", api.MeView.as_view(), name="api-me"),
+    path("dashboard/", api_dashboard.DashboardView.as_view(), name="api-dashboard"),
     *router.urls,
 ]

@@ -80,3 +80,24 @@ class Province(models.TextChoices):
 # from Quebec or Nunavut (crs-rules.md §4); offering them would record facts that earn nothing.
 NOMINATING_PROVINCES = [choice for choice in Province.choices if choice[0] != Province.QC]
 CERTIFYING_PROVINCES = [c for c in NOMINATING_PROVINCES if c[0] != Province.NU]
+
+
+class Stage(models.TextChoices):
+    """Where a file is in the consultant's work, in order; the three decisions end a file."""
+
+    LEAD = "lead", "Lead"
+    PREPARING = "preparing", "Preparing the profile"
+    IN_POOL = "in_pool", "In the pool"
+    ITA_RECEIVED = "ita_received", "ITA received"
+    APPLIED = "applied", "Application submitted"
+    APPROVED = "approved", "Decision: approved"
+    REFUSED = "refused", "Decision: refused"
+    WITHDRAWN = "withdrawn", "Decision: withdrawn"
+
+
+# How far along each stage is: a stage of a lower rank than the file's is a step back, which
+# needs a reason. The decisions share the last rank; changing one for another also needs one.
+STAGE_RANK = {stage: min(index, 5) for index, stage in enumerate(Stage)}
+# Files still looking for an invitation: their profile, tests and ECAs still matter.
+SEEKING_STAGES = (Stage.LEAD, Stage.PREPARING, Stage.IN_POOL)
+DECIDED_STAGES = (Stage.APPROVED, Stage.REFUSED, Stage.WITHDRAWN)

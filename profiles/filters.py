@@ -8,6 +8,10 @@ requester's scope (``selectors.clients_visible_to``); they never widen it.
 standings the re-evaluation (draws) stores, through the reverse relation ``Client.standings``:
 profiles never imports draws (DESIGN.md §1), so the models and the verdict choices are found
 from the relation.
+
+Archived files are left out unless ``archived`` asks for them (and then only they are listed);
+``mine`` keeps the requesting consultant's own files; the ``*_status`` filters share their
+meaning with the badges and the dashboard (``profiles.expiry``).
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from profiles.choices import Person
+from profiles.choices import Person, Stage
 from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months
+from profiles.expiry import Status, with_status
 from profiles.models import Client, LanguageTestResult
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
@@ -73,6 +78,27 @@ class ClientFilter(django_filters.FilterSet):
         max_value=3650,
         label="A language result expires within (days)",
     )
+    profile_status = django_filters.ChoiceFilter(
+        choices=Status.choices, method="by_status", label="Profile", empty_label="Any profile"
+    )
+    language_status = django_filters.ChoiceFilter(
+        choices=Status.choices,
+        method="by_status",
+        label="Language results",
+        empty_label="Any language results",
+    )
+    eca_status = django_filters.ChoiceFilter(
+        choices=Status.choices, method="by_status", label="ECAs", empty_label="Any ECAs"
+    )
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="Any stage")
+    mine = django_filters.BooleanFilter(
+        method="assigned_to_me",
+        label="My clients only",
+        widget=forms.CheckboxInput,
+    )
+    archived = django_filters.BooleanFilter(
+        method="archived_only", label="Archived files", widget=forms.CheckboxInput
+    )
     ordering = django_filters.OrderingFilter(
         fields=(
             ("last_name", "name"),
@@ -93,6 +119,34 @@ class ClientFilter(django_filters.FilterSet):
         model = Client
         fields: list[str] = []
         form = ClientFilterForm
+
+    @property
+    def qs(self) -> QuerySet[Client]:
+        # Unbound (no query string), django-filter skips filter_queryset: archived files would
+        # show on the page's first load.
+        if not self.is_bound and not hasattr(self, "_qs"):
+            self._qs = self.queryset.filter(archived_at=None)
+        return super().qs
+
+    def filter_queryset(self, queryset: QuerySet[Client]) -> QuerySet[Client]:
+        """Archived files leave the list unless asked for (``archived``)."""
+        if not self.form.cleaned_data.get("archived"):
+            queryset = queryset.filter(archived_at=None)
+        return super().filter_queryset(queryset)
+
+    def archived_only(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
+        return queryset.exclude(archived_at=None) if value else queryset
+
+    def assigned_to_me(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
+        user = getattr(self.request, "user", None)
+        if not value or user is None:
+            return queryset
+        return queryset.filter(consultant_id=user.pk)
+
+    def by_status(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
+        return queryset.filter(
+            with_status(name.removesuffix("_status"), value, timezone.localdate())
+        )
 
     def search(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
         # Commas separate words too: the list shows names as "Garcia, Chloé", and that pasted

@@ -10,9 +10,10 @@ on the fields (``views.common.add_service_errors``). The admin is the exception:
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
-from profiles.choices import Person
-from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
+from profiles.choices import STAGE_RANK, Person, Stage
+from profiles.models import Client, EducationCredential, LanguageTestResult, Membership, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -168,3 +169,43 @@ class InviteConsultantForm(forms.Form):
     email = forms.EmailField()
     first_name = forms.CharField(max_length=150)
     last_name = forms.CharField(max_length=150)
+
+
+class StageForm(forms.Form):
+    """The next stage of a file; the service decides what is allowed (a step back needs a
+    reason, dates from 2015 up to today)."""
+
+    stage = forms.ChoiceField(choices=Stage.choices, label="Stage")
+    on = forms.DateField(label="Date", widget=_DATE)
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed to go back a stage or to change a decision.",
+    )
+
+    def __init__(self, *args, client: Client, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        ahead = [s for s in Stage if STAGE_RANK[s] > STAGE_RANK[Stage(client.stage)]]
+        self.fields["stage"].initial = ahead[0] if ahead else client.stage
+        self.fields["on"].initial = timezone.localdate()
+
+
+class AssignForm(forms.Form):
+    consultant = forms.ModelChoiceField(
+        queryset=Membership.objects.none(),
+        to_field_name="public_id",
+        label="Responsible consultant",
+        empty_label=None,
+    )
+
+    def __init__(self, *args, client: Client, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The file's firm only: another firm's consultant is "not one of the choices".
+        seats = Membership.objects.filter(firm_id=client.firm_id, user__is_active=True)
+        self.fields["consultant"].queryset = seats.select_related("user")
+        self.fields["consultant"].label_from_instance = lambda seat: (
+            seat.user.get_full_name() or seat.user.get_username()
+        )
+        # The page loads the file with its consultant's seat (no query here).
+        seat = getattr(client.consultant, "membership", None) if client.consultant_id else None
+        self.fields["consultant"].initial = seat.public_id if seat else None

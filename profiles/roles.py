@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,21 @@ def roles_of(user: User | AnonymousUser) -> Roles:
         )
         user._ee_roles = cached
     return cached
+
+
+# Where each kind of user starts, by URL name (names, not imports: profiles must not import
+# draws). A consultant who is also staff works as a consultant; plain users have no home.
+_HOMES = (
+    ("consultant", "profiles:dashboard"),
+    ("client", "profiles:portal"),
+    ("staff", "draws:run_list"),
+)
+
+
+def home_url(user: User | AnonymousUser) -> str | None:
+    """The page ``user`` lands on after signing in, or None (anonymous, or no role)."""
+    roles = roles_of(user)
+    for role, name in _HOMES:
+        if getattr(roles, role):
+            return reverse(name)
+    return None

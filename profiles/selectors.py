@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from profiles.candidates.assessment import Assessment, assess
 from profiles.candidates.loader import facts_of
+from profiles.choices import Stage
 from profiles.models import (
     Client,
     EducationCredential,
@@ -26,6 +27,7 @@ from profiles.models import (
     LanguageTestResult,
     Membership,
     ScoreChange,
+    StageChange,
     WorkPeriod,
 )
 from profiles.roles import roles_of
@@ -89,6 +91,12 @@ def consultants_of(*, firm: Firm) -> QuerySet[Membership]:
     return firm.memberships.select_related("user")
 
 
+def stage_changes(*, client: Client, limit: int = 50) -> list[StageChange]:
+    """The file's stage changes, newest first, with who made them (one query). ``client`` is
+    already scoped by the caller."""
+    return list(client.stage_changes.select_related("changed_by")[:limit])
+
+
 @dataclass(frozen=True)
 class Change:
     when: datetime
@@ -104,9 +112,11 @@ def _label(record: Model, model: type[Model]) -> str:
     return f"{str(model._meta.verbose_name).capitalize()}: {record.instance}"
 
 
-def _display(field, value) -> str:
+def _display(field, value, users: dict[int, str]) -> str:
     if value is None or value == "":
         return "—"
+    if field.is_relation:
+        return users.get(value, f"#{value}")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -134,7 +144,24 @@ def _kept_predecessors(records: QuerySet, kept: list[Model]) -> dict[int, Model]
     return {record.id: record for record in older.filter(next_history_id__in=wanted)}
 
 
-def client_history(*, client: Client, limit: int = 100) -> list[Change]:
+def _user_names(ids: set[int]) -> dict[int, str]:
+    users = User.objects.filter(pk__in=ids) if ids else []
+    return {user.pk: user.get_full_name() or user.get_username() for user in users}
+
+
+def _stage_change(change: StageChange) -> Change:
+    user = change.changed_by
+    who = user.get_full_name() or user.get_username() if user else "system"
+    before = Stage(change.previous_stage).label if change.previous_stage else "—"
+    diff = [("stage", before, f"{change.get_stage_display()} on {change.on:%Y-%m-%d}")]
+    if change.reason:
+        diff.append(("reason", "—", change.reason))
+    return Change(change.recorded_at, who, "File stage", "changed", diff)
+
+
+def client_history(
+    *, client: Client, limit: int = 100, stages: list[StageChange] | None = None
+) -> list[Change]:
     """Who changed what and when in the file, newest first, with before/after values.
 
     One query per audited table (the client and its three fact tables), each cut to its
@@ -143,7 +170,10 @@ def client_history(*, client: Client, limit: int = 100) -> list[Change]:
     more, an object's oldest kept change needs one older still, read by one more query.
     Saves that changed nothing shown are left out, so a table may give fewer than ``limit``.
     """
-    changes: list[Change] = []
+    if stages is None:
+        stages = stage_changes(client=client, limit=limit)
+    changes: list[Change] = [_stage_change(change) for change in stages]
+    related: list[tuple[list, int, object, object, object]] = []  # diff, index, field, old, new
     tables = [(Client, Client.history.filter(id=client.pk))]
     tables += [(m, m.history.filter(client_id=client.pk)) for m in FACT_MODELS.values()]
     for model, records in tables:
@@ -160,12 +190,17 @@ def client_history(*, client: Client, limit: int = 100) -> list[Change]:
                 for field in fields:
                     old, new = getattr(before, field.attname), getattr(record, field.attname)
                     if old != new:
+                        if field.is_relation:  # named below, with one query for all of them
+                            related.append((diff, len(diff), field, old, new))
                         name = str(field.verbose_name)
-                        diff.append((name, _display(field, old), _display(field, new)))
+                        diff.append((name, _display(field, old, {}), _display(field, new, {})))
                 if not diff:
                     continue
             user = record.history_user
             who = user.get_full_name() or user.get_username() if user else "system"
             changes.append(Change(record.history_date, who, _label(record, model), kind, diff))
+    users = _user_names({value for *_, old, new in related for value in (old, new) if value})
+    for diff, index, field, old, new in related:
+        diff[index] = (diff[index][0], _display(field, old, users), _display(field, new, users))
     changes.sort(key=lambda change: change.when, reverse=True)
     return changes[:limit]

@@ -6,6 +6,7 @@ from datetime import date
 
 from rest_framework import serializers
 
+from profiles.choices import Stage
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from scoring.web.api import CRSLineSerializer
@@ -44,6 +45,12 @@ NESTED = {
 }
 
 
+WORKFLOW_FIELDS = (
+    "stage", "stage_on", "application_due_on", "consultant", "archived_at",
+    "language_expires_on", "eca_expires_on",
+)  # fmt: skip
+
+
 class ClientSerializer(serializers.ModelSerializer):
     """A client file with its facts. ``current_crs`` and ``eligible_for`` are the copies stored
     on ``crs_computed_on`` (refreshed on every change to the file and nightly), which the list
@@ -61,14 +68,27 @@ class ClientSerializer(serializers.ModelSerializer):
         help_text="On create: true to create the file although the firm has one with the same "
         "e-mail, or the same name and birth date (without it: 400 listing `duplicates`).",
     )
+    stage = serializers.CharField(read_only=True, help_text="Changed with POST …/stage/.")
+    stage_on = serializers.DateField(read_only=True)
+    application_due_on = serializers.DateField(
+        read_only=True, help_text="60 days after the ITA: the last day to apply."
+    )
+    consultant = serializers.CharField(
+        source="consultant.username", read_only=True, default=None,
+        help_text="The responsible consultant's username; changed with POST …/assign/.",
+    )  # fmt: skip
 
     class Meta:
         model = Client
         fields = [
             "id", *CLIENT_FIELDS, "current_crs", "crs_computed_on", "eligible_for",
-            "has_portal_login", "notifications_opt_in", *NESTED, "confirm_duplicate",
+            "has_portal_login", "notifications_opt_in", *WORKFLOW_FIELDS, *NESTED,
+            "confirm_duplicate",
         ]  # fmt: skip
-        read_only_fields = ["current_crs", "crs_computed_on", "notifications_opt_in"]
+        read_only_fields = [
+            "current_crs", "crs_computed_on", "notifications_opt_in", "archived_at",
+            "language_expires_on", "eca_expires_on",
+        ]  # fmt: skip
         extra_kwargs = {
             "current_crs": {"help_text": "The CRS as stored on crs_computed_on."},
             "crs_computed_on": {"help_text": "The day current_crs and eligible_for were computed."},
@@ -93,6 +113,10 @@ class OwnFileSerializer(ClientSerializer):
     ``eligible_for`` come from the score computed for the same response, so they cannot
     disagree with ``score`` (the stored copies may lag it until the nightly refresh).
     """
+
+    class Meta(ClientSerializer.Meta):
+        # The file's own stage and dates, not who handles it inside the firm.
+        fields = [name for name in ClientSerializer.Meta.fields if name != "consultant"]
 
     current_crs = serializers.SerializerMethodField(help_text="Today's CRS: score.total.")
     crs_computed_on = serializers.SerializerMethodField(help_text="Today: score.as_of.")
@@ -158,3 +182,15 @@ class ScoreSerializer(serializers.Serializer):
 class MeSerializer(serializers.Serializer):
     client = OwnFileSerializer()
     score = ScoreSerializer()
+
+
+class StageSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    on = serializers.DateField(help_text="The day the file reached the stage (2015 to today).")
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Needed for a step back."
+    )
+
+
+class AssignSerializer(serializers.Serializer):
+    consultant = serializers.CharField(help_text="Username of a consultant of the same firm.")

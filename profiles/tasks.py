@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from profiles.models import ScoreChange
-from profiles.services import refresh_all_scores
+from profiles.services import refresh_all_scores, reminders
 
 
 @shared_task
@@ -11,3 +11,10 @@ def nightly_rescore() -> int:
     """Beat, 03:30 Toronto time: scores that the date changed (birthdays, results, ECAs and
     profiles expiring, experience accruing), each change recorded with its reason."""
     return refresh_all_scores(kind=ScoreChange.Kind.DATE)
+
+
+@shared_task
+def send_weekly_reminders() -> int:
+    """Beat, Monday 07:00 Toronto time: each consultant's next 14 days of deadlines and
+    expiries (``services.reminders``)."""
+    return reminders.send_weekly_reminders()

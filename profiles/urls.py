@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import clients, facts, firm, portal, transfer
+from .views import clients, dashboard, facts, firm, portal, transfer, workflow
 
 app_name = "profiles"
 
 urlpatterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("clients/", clients.client_list, name="client_list"),
     path("clients/new/", clients.client_create, name="client_create"),
     path("clients/import/", transfer.client_import, name="client_import"),
@@ -14,6 +15,10 @@ urlpatterns = [
     path("clients/<uuid:public_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<uuid:public_id>/delete/", clients.client_delete, name="client_delete"),
     path("clients/<uuid:public_id>/invite/", clients.client_invite, name="client_invite"),
+    path("clients/<uuid:public_id>/stage/", workflow.record_stage, name="client_stage"),
+    path("clients/<uuid:public_id>/assign/", workflow.assign, name="client_assign"),
+    path("clients/<uuid:public_id>/archive/", workflow.archive, name="client_archive"),
+    path("clients/<uuid:public_id>/restore/", workflow.restore, name="client_restore"),
     path("clients/<uuid:public_id>/<str:kind>/new/", facts.fact_form, name="fact_create"),
     path(
         "clients/<uuid:public_id>/<str:kind>/<uuid:fact_id>/edit/",

@@ -96,3 +96,11 @@ def firm_a_client(firm_a):
 @pytest.fixture
 def staff_user(db):
     return factories.UserFactory(username="staffer", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def firm_a_admin(firm_a):
+    """Firm A's administrator: sees the whole firm's dashboard and reassigns files."""
+    return factories.ConsultantFactory(
+        membership__firm=firm_a, membership__is_firm_admin=True, first_name="Ada", last_name="Admin"
+    )

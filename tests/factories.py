@@ -9,6 +9,7 @@ from profiles.models import (
     Client,
     EducationCredential,
     Firm,
+    KeyDate,
     LanguageTestResult,
     Membership,
     WorkPeriod,
@@ -70,6 +71,21 @@ class ClientFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name")
     email = factory.Faker("email")
     birth_date = datetime.date(1994, 3, 2)
+
+
+class KeyDateFactory(factory.django.DjangoModelFactory):
+    """An IELTS result that expired yesterday and would earn 24 points now (the refresh in
+    ``services.key_dates`` computes real ones; this is for counts and access)."""
+
+    class Meta:
+        model = KeyDate
+
+    client = factory.SubFactory(ClientFactory)
+    kind = "language"
+    on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=1))
+    description = "IELTS result of 2024-12-01"
+    points = 24
+    computed_on = factory.LazyFunction(datetime.date.today)
 
 
 class CredentialFactory(factory.django.DjangoModelFactory):

@@ -36,7 +36,7 @@ def notice(recorded: RecordedDraw) -> tuple[int, str]:
     run = fresh(recorded.run)
     if run.queued_at is None:
         return messages.WARNING, BROKER_DOWN
-    count = run.total or Client.objects.count()  # total is known once a worker starts the run
+    count = run.total or Client.objects.current().count()  # known once a worker starts the run
     clients = f"{count:,} client{'s' * (count != 1)}"
     return messages.SUCCESS, f"Draw saved. Re-evaluation of {clients} queued."
 

@@ -1,8 +1,9 @@
 """Digest e-mails after a run (DESIGN.md §1): sent by a Celery task, never on the request path.
 
 Each consultant gets one e-mail per draw listing the firm's clients who would have been invited
-or who missed by 10 points or fewer; each client who opted in gets their own line. Only draws
-held recently are announced: importing the 2015 history must not send 400 e-mails.
+or who missed by 10 points or fewer (archived files left out), with a link to their dashboard;
+each client who opted in gets their own line. Only draws held recently are announced: importing
+the 2015 history must not send 400 e-mails.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from draws.models import ReevaluationRun, Standing, Verdict
+from profiles.links import site_link
 from profiles.models import Membership
 
 NEAR_MISS = 10
@@ -41,7 +43,7 @@ def send_draw_digests(*, run_id: int) -> int:
     ):
         return 0
     standings = (
-        Standing.objects.filter(newsworthy(run))
+        Standing.objects.filter(newsworthy(run), client__archived_at=None)
         .select_related("client__firm", "client__user")
         .order_by("client__firm_id", "-crs", "client__last_name")
     )
@@ -69,7 +71,8 @@ def send_draw_digests(*, run_id: int) -> int:
 
 def _consultant_digest(run, membership, rows) -> EmailMessage:
     context = {"draw": run.draw, "run": run, "rows": rows, "firm": membership.firm,
-               "user": membership.user, "near_miss": NEAR_MISS}  # fmt: skip
+               "user": membership.user, "near_miss": NEAR_MISS,
+               "dashboard_url": site_link("profiles:dashboard")}  # fmt: skip
     return EmailMessage(
         render_to_string("draws/email/digest_subject.txt", context).strip(),
         render_to_string("draws/email/digest_body.txt", context),

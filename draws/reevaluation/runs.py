@@ -114,12 +114,13 @@ def reevaluate_draw(*, run_id: int) -> None:
 
 def _id_ranges(size: int) -> Iterable[tuple[int, int, int]]:
     """(first id, last id, count) of consecutive runs of ``size`` clients, computed in SQL so
-    no list of 100,000 ids is held in memory."""
+    no list of 100,000 ids is held in memory. Archived files are not evaluated (nor counted)."""
     table = Client._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT MIN(id), MAX(id), COUNT(*) FROM (
                     SELECT id, (ROW_NUMBER() OVER (ORDER BY id) - 1) / %s AS bucket FROM {table}
+                    WHERE archived_at IS NULL
                 ) numbered GROUP BY bucket ORDER BY bucket""",  # noqa: S608 (our own table name)
             [size],
         )

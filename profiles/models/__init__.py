@@ -4,13 +4,16 @@ from .clients import Client
 from .facts import EducationCredential, LanguageTestResult, WorkPeriod
 from .firms import Firm, Membership
 from .history import ScoreChange
+from .workflow import KeyDate, StageChange
 
 __all__ = [
     "Client",
     "EducationCredential",
     "Firm",
+    "KeyDate",
     "LanguageTestResult",
     "Membership",
     "ScoreChange",
+    "StageChange",
     "WorkPeriod",
 ]

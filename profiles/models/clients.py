@@ -7,7 +7,7 @@ that lists of thousands of clients filter and sort on a column instead of scorin
 """
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,6 +23,7 @@ from profiles.choices import (
     FirstLanguage,
     JobOfferChoice,
     MaritalStatus,
+    Stage,
 )
 from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months, local_date
 from scoring.rules import EXPRESS_ENTRY_START, NO_JOB_OFFER_POINTS_FROM
@@ -33,6 +34,15 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 # Earlier dates are typing slips (0001-01-01), not facts: nobody in the pool finished school,
 # started work or was certified before 1950.
 EARLIEST_FACT_DATE = date(1950, 1, 1)
+# IRCC gives an invited candidate 60 days to submit the complete application for permanent
+# residence (Express Entry: "after you're invited to apply").
+APPLICATION_DAYS = 60
+
+
+class ClientQuerySet(models.QuerySet):
+    def current(self) -> "ClientQuerySet":
+        """Files not archived: the only ones the lists, dashboard, digests and re-evaluation see."""
+        return self.filter(archived_at=None)
 
 
 class Client(models.Model):
@@ -121,6 +131,26 @@ class Client(models.Model):
         null=True, blank=True, verbose_name="invitation to apply received on"
     )
 
+    # The consultant's work on the file (issue 11), changed only through ``services.files``:
+    # the stage (its changes are ``StageChange`` rows), who is responsible, and the archive.
+    stage = models.CharField(max_length=12, choices=Stage.choices, default="lead", editable=False)
+    stage_on = models.DateField(null=True, blank=True, editable=False, verbose_name="stage date")
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assigned_clients",
+        verbose_name="responsible consultant",
+    )
+    archived_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Out of the lists and draws until restored.",
+    )
+
     # Portal options.
     contact_updates_allowed = models.BooleanField(
         default=False,
@@ -143,13 +173,22 @@ class Client(models.Model):
         editable=False,
         help_text="Space-delimited program and category keys, with a space at each end.",
     )
+    # The earliest date among the file's ``KeyDate`` rows of each kind, by the same refresh:
+    # the list's badges and filters read a column instead of joining the rows.
+    language_expires_on = models.DateField(null=True, blank=True, editable=False)
+    eca_expires_on = models.DateField(null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Stages are audited by their own rows (StageChange, with the reason); the rest is computed.
+    objects = ClientQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["current_crs", "crs_computed_on", "eligible_for", "updated_at"]
-    )
+        excluded_fields=[
+            "current_crs", "crs_computed_on", "eligible_for", "updated_at", "stage", "stage_on",
+            "language_expires_on", "eca_expires_on",
+        ]
+    )  # fmt: skip
 
     class Meta:
         ordering = ["last_name", "first_name", "pk"]
@@ -157,6 +196,8 @@ class Client(models.Model):
             models.Index(fields=["firm", "last_name", "first_name"]),
             models.Index(fields=["firm", "current_crs"]),
             models.Index(fields=["firm", "profile_submitted_at"]),
+            models.Index(fields=["firm", "consultant"]),
+            models.Index(fields=["firm", "stage"]),
         ]
 
     def __str__(self) -> str:
@@ -185,6 +226,13 @@ class Client(models.Model):
         if self.profile_submitted_at is None:
             return None
         return add_months(self.profile_submitted_at, PROFILE_VALIDITY_MONTHS)
+
+    @property
+    def application_due_on(self) -> date | None:
+        """The last day to submit the application after an ITA (60 days, IRCC's rule)."""
+        if self.ita_received_on is None:
+            return None
+        return self.ita_received_on + timedelta(days=APPLICATION_DAYS)
 
     @property
     def eligible_keys(self) -> list[str]:

@@ -30,6 +30,9 @@ class Membership(models.Model):
         default=False, help_text="May invite and remove the firm's consultants."
     )
     joined_at = models.DateTimeField(auto_now_add=True)
+    reminded_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="When the weekly reminder last went out."
+    )
 
     class Meta:
         ordering = ["user__last_name", "user__first_name", "user__username"]

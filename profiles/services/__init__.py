@@ -13,6 +13,7 @@ from .clients import (
 from .csv_duplicates import ImportResult, SkippedRow
 from .csv_import import ImportRejected, Problem, import_clients_csv
 from .facts import add_fact, check_person, delete_fact, update_fact
+from .files import archive_client, assign_client, record_stage, restore_client
 from .invitations import invitation_link, invite_client, invite_consultant, remove_consultant
 from .scores import facts_were_changed, refresh_all_scores, refresh_scores
 
@@ -26,6 +27,8 @@ __all__ = [
     "Problem",
     "SkippedRow",
     "add_fact",
+    "archive_client",
+    "assign_client",
     "check_person",
     "create_client",
     "delete_client",
@@ -35,9 +38,11 @@ __all__ = [
     "invitation_link",
     "invite_client",
     "invite_consultant",
+    "record_stage",
     "refresh_all_scores",
     "refresh_scores",
     "remove_consultant",
+    "restore_client",
     "set_notifications",
     "update_client",
     "update_contact_details",

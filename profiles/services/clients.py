@@ -16,10 +16,11 @@ from django.db import transaction
 
 from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
-from profiles.models import Client, Firm
+from profiles.models import Client, Firm, StageChange
 
 from .facts import FactRows, replace_facts
 from .scores import facts_were_changed
+from .stages import first_stage_changes, follow_facts, open_files
 from .writing import assign, save, validate
 
 
@@ -43,7 +44,9 @@ def create_client(
     validate(client, exclude=["firm", "user"])
     if not allow_duplicate:
         refuse_duplicates(client)
+    open_files([client], firm=firm, by=by)
     save(client, by)
+    StageChange.objects.bulk_create(first_stage_changes([client], by=by))
     replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")
     client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
@@ -63,6 +66,7 @@ def update_client(
     # current_crs, which the nightly run may have changed since, and the score history would
     # then start from that stale score.
     save(client, by, update_fields=[*data, "updated_at"])
+    follow_facts(client, by=by)
     replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file edited")
     client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])

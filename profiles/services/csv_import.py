@@ -34,6 +34,7 @@ from profiles.csv_format import (
     restore,
 )
 from profiles.models import Client, Firm, ScoreChange
+from profiles.services.stages import files_opened, open_files
 from profiles.signals import facts_changed
 
 from .csv_cells import parse_cell
@@ -249,6 +250,7 @@ def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) 
         client.current_crs, client.eligible_for = summary(candidate, today)
         client.crs_computed_on = today
     clients = [client for client, _ in parsed]
+    open_files(clients, firm=clients[0].firm, by=by)
     insert(Client, clients, by=by)
     by_model: dict[type[models.Model], list[models.Model]] = {}
     for client, facts in parsed:
@@ -273,6 +275,7 @@ def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) 
         ],
         history=False,
     )
+    files_opened(clients, by=by, on=today)
     ids = [client.pk for client in clients]
     transaction.on_commit(lambda: facts_changed.send(sender=Client, client_ids=ids))
     return clients

@@ -21,6 +21,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from profiles.models import Client, Firm, Membership
 
+from .files import hand_back_files
+
 
 def invitation_link(user: User, *, site_url: str) -> str:
     """The set-password link for ``user``; ``site_url`` is e.g. ``https://portal.example.com``."""
@@ -103,11 +105,13 @@ def invite_consultant(
 
 @transaction.atomic
 def remove_consultant(*, membership: Membership, by: User) -> None:
-    """Take a consultant's seat away and close their login; their past changes stay attributed."""
+    """Take a consultant's seat away and close their login; their past changes stay attributed
+    and their files go to the administrator removing them."""
     _require_firm_admin(by, membership.firm)
     if membership.user_id == by.pk:
         raise ValidationError("You cannot remove yourself; ask another administrator.")
     user = membership.user
+    hand_back_files(leaving=user, to=by, firm_id=membership.firm_id)
     membership.delete()
     user.is_active = False
     user.save(update_fields=["is_active"])

@@ -23,6 +23,8 @@ from profiles.candidates.score_reasons import explain, profile_expiry
 from profiles.models import Client, Firm, ScoreChange
 from profiles.signals import facts_changed
 
+from .key_dates import refresh_key_dates
+
 REFRESH_CHUNK = 5000
 
 
@@ -96,6 +98,7 @@ def refresh_scores(
         Client.objects.filter(pk__in=pks).update(current_crs=crs, eligible_for=eligible)
     if history:
         ScoreChange.objects.bulk_create(history)
+    refresh_key_dates(facts=facts, on=on)
     return len(facts)
 
 
@@ -136,8 +139,10 @@ def refresh_all_scores(
 
     Date-driven changes (birthdays, expiring tests and profiles, experience accruing) need this
     nightly (``profiles.tasks.nightly_rescore``); the ``refresh_scores`` command runs it too.
+    Archived files are left out; restoring one re-scores it.
     """
-    scope = Client.objects.all() if firm is None else Client.objects.filter(firm=firm)
+    scope = Client.objects.filter(archived_at=None)
+    scope = scope if firm is None else scope.filter(firm=firm)
     ids = scope.order_by("pk").values_list("pk", flat=True)
     total, after = 0, 0
     while chunk := list(ids.filter(pk__gt=after)[:REFRESH_CHUNK]):

@@ -8,30 +8,33 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from profiles import selectors, services
 from profiles.choices import Person
 from profiles.filters import ClientFilter
-from profiles.forms import ClientForm
+from profiles.forms import AssignForm, ClientForm, StageForm
 from profiles.intake import Intake
 
 from .common import PAGE_SIZE, add_service_errors, consultant_required, site_url, visible_client
 
 LIST_FIELDS = (
     "public_id", "first_name", "last_name", "email", "current_crs", "crs_computed_on",
-    "eligible_for", "profile_submitted_at", "user",
+    "eligible_for", "profile_submitted_at", "user", "stage", "stage_on", "ita_received_on",
+    "language_expires_on", "eca_expires_on", "archived_at", "consultant",
 )  # fmt: skip
+CONSULTANT_FIELDS = ("consultant__first_name", "consultant__last_name", "consultant__username")
 
 
 @consultant_required
 def client_list(request: HttpRequest) -> HttpResponse:
     scope = selectors.clients_visible_to(user=request.user)
-    filterset = ClientFilter(request.GET or None, queryset=scope)
+    filterset = ClientFilter(request.GET or None, queryset=scope, request=request)
     clients = filterset.qs  # invalid filters are left out (and shown); the valid ones apply
-    page = Paginator(clients.only(*LIST_FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = clients.select_related("consultant").only(*LIST_FIELDS, *CONSULTANT_FIELDS)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page": page, "query": query.urlencode()}
@@ -41,16 +44,33 @@ def client_list(request: HttpRequest) -> HttpResponse:
 
 @consultant_required
 def client_detail(request: HttpRequest, public_id) -> HttpResponse:
-    client = visible_client(request, public_id)
+    return render_detail(request, public_id)
+
+
+def render_detail(
+    request: HttpRequest,
+    public_id,
+    *,
+    stage_form: StageForm | None = None,
+    assign_form: AssignForm | None = None,
+) -> HttpResponse:
+    """The client page, with the stage or assignment form as posted when it had errors."""
+    scope = selectors.clients_visible_to(user=request.user)
+    client = get_object_or_404(scope.select_related("consultant__membership"), public_id=public_id)
     facts = selectors.facts_of_client(client=client)
+    stages = selectors.stage_changes(client=client)
+    is_admin = request.user.membership.is_firm_admin
     context = {
         "client": client,
         "facts": facts,
         "assessment": selectors.assessment_of(
             client=client, on=timezone.localdate(), rows=chain.from_iterable(facts.values())
         ),
-        "history": selectors.client_history(client=client),
+        "history": selectors.client_history(client=client, stages=stages),
         "score_history": selectors.score_history(client=client),
+        "stages": stages,
+        "stage_form": stage_form or StageForm(client=client),
+        "assign_form": (assign_form or AssignForm(client=client)) if is_admin else None,
     }
     return render(request, "profiles/client_detail.html", context)
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from profiles import selectors, services
 from profiles.forms import ContactForm, NotificationsForm
+from profiles.roles import home_url
 
 from .common import add_service_errors, client_required
 
@@ -72,12 +73,17 @@ def portal_notifications(request: HttpRequest) -> HttpResponse:
 
 
 class WelcomeView(auth_views.PasswordResetConfirmView):
-    """The invitation link: choose a password (Django's expiring reset token), then sign in."""
+    """The invitation link: choose a password (Django's expiring reset token), and be signed
+    in on one's own start page: the portal for a client, the dashboard for a consultant."""
 
     template_name = "profiles/welcome.html"
-    success_url = reverse_lazy("login")
-    post_reset_login = False
+    post_reset_login = True
+    # Named: with django-axes first in AUTHENTICATION_BACKENDS, Django cannot pick one itself.
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def get_success_url(self) -> str:
+        return home_url(self.user) or str(reverse_lazy("home"))
 
     def form_valid(self, form):
-        messages.success(self.request, "Your password is set. Sign in to continue.")
+        messages.success(self.request, "Your password is set and you are signed in.")
         return super().form_valid(form)

@@ -70,7 +70,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 def client_export(request: HttpRequest) -> StreamingHttpResponse:
     """The list's clients (same filters as the page) as CSV, with their current CRS."""
     scope = selectors.clients_visible_to(user=request.user)
-    filterset = ClientFilter(request.GET or None, queryset=scope)
+    filterset = ClientFilter(request.GET or None, queryset=scope, request=request)
     clients = filterset.qs  # invalid filters are left out (and shown); the valid ones apply
     response = StreamingHttpResponse(export_csv(clients), content_type="text/csv; charset=utf-8")
     name = f"clients-{timezone.localdate().isoformat()}.csv"

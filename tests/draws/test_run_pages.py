@@ -92,7 +92,8 @@ def test_the_runs_page_runs_the_same_queries_for_3_and_30_runs(
 
 
 def test_staff_have_the_runs_page_in_the_navigation(staff_client):
-    assert f'href="{RUNS}"' in staff_client.get(reverse("home")).content.decode()
+    page = staff_client.get(reverse("draws:draw_list")).content.decode()
+    assert f'href="{RUNS}"' in page
 
 
 # --- who may see the runs (DESIGN.md §9.3) ------------------------------------------------------

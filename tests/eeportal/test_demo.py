@@ -30,3 +30,17 @@ def test_loading_demo_data_twice_gives_the_same_rows(db):
     first = snapshot()
     call_command("load_demo", stdout=StringIO())
     assert snapshot() == first
+
+
+def test_the_demo_consultant_has_a_populated_dashboard(db):
+    from profiles.dashboard import dashboard_for
+
+    call_command("load_demo", stdout=StringIO())
+    board = dashboard_for(user=User.objects.get(username="consultant"))
+    totals = {section.key: section.total for section in board.sections}
+    for key in ("expired-profiles", "expiring-profiles", "expiring-facts", "ita-deadlines",
+                "birthdays"):  # fmt: skip
+        assert totals[key] >= 1, key
+    deadlines = next(section for section in board.sections if section.key == "ita-deadlines")
+    assert any(item.urgent for item in deadlines.items)  # Daniel Martin's, overdue
+    assert any(not item.urgent for item in deadlines.items)  # Sofia Rossi's, 15 days left

@@ -10,12 +10,12 @@ def test_home_page_is_public(client, db):
 
 def test_navigation_shows_admin_to_staff(client, staff_user):
     client.force_login(staff_user)
-    assert b'href="/admin/"' in client.get("/").content
+    assert b'href="/admin/"' in client.get("/", follow=True).content
 
 
 def test_navigation_hides_admin_from_consultants(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
-    assert b'href="/admin/"' not in client.get("/").content
+    assert b'href="/admin/"' not in client.get("/", follow=True).content
 
 
 def test_navigation_offers_sign_in_to_anonymous_users(client, db):

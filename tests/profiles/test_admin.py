@@ -138,3 +138,22 @@ def test_deleting_clients_from_the_admin_list_removes_their_portal_logins(
     assert response.status_code == 302
     assert not Client.objects.exists()
     assert not User.objects.filter(pk__in=logins).exists()
+
+
+def test_a_file_added_in_the_admin_goes_to_the_firm_administrator_as_a_lead(
+    client, staff_user, firm_a, firm_a_admin
+):
+    client.force_login(staff_user)
+    url = reverse("admin:profiles_client_add")
+    data = {
+        "firm": firm_a.pk, "first_name": "Ana", "last_name": "Costa", "birth_date": "1990-01-01",
+        "marital_status": "never_married", "first_official_language": "best", "job_offer": "none",
+        "spouse_accompanying": "on",
+    }  # fmt: skip
+    for prefix in ("credentials", "language_results", "work_periods"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    file = Client.objects.get(last_name="Costa")
+    assert (file.consultant, file.stage) == (firm_a_admin, "lead")
+    assert file.stage_changes.get().changed_by == staff_user

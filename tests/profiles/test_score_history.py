@@ -275,9 +275,10 @@ def test_the_client_page_runs_the_same_queries_for_3_and_30_score_changes(
     file_a = factories.ClientFactory(firm=firm_a)
     factories.ScoreChangeFactory.create_batch(count, client=file_a, changed_by=firm_a_consultant)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), the client, 3 fact kinds (also what the
-    # assessment is scored from), 4 audit tables, score history with its users, standings count
-    with django_assert_num_queries(14):
+    # session, user, membership, client file (roles), the client with its consultant and seat,
+    # 3 fact kinds (also what the assessment is scored from), stage changes with their users,
+    # 4 audit tables, score history with its users, standings count
+    with django_assert_num_queries(15):
         assert client.get(file_a.get_absolute_url()).status_code == 200
 
 

@@ -1,6 +1,7 @@
 """``manage.py seed_clients N``: N synthetic client files for benchmarks, inserted in bulk.
 
-Files go to a dedicated firm ("Benchmark" unless ``--firm``), already scored, without history
+Files go to a dedicated firm ("Benchmark" unless ``--firm``), already scored (with their stage
+and key dates), without history
 rows (they are nobody's change). Batches of 5,000 are generated, scored and written (COPY on
 PostgreSQL, see ``profiles.bulk``) by ``--jobs`` processes, each with its own connection; batch
 ``i`` always uses the random seed ``seed + i``, so the files do not depend on ``--jobs``.
@@ -17,6 +18,8 @@ from django.utils import timezone
 
 from profiles.bulk import insert_values
 from profiles.models import Client, Firm
+from profiles.services.key_dates import refresh_key_dates_of
+from profiles.services.stages import stage_from_facts
 from profiles.synthetic import synthetic_client
 
 
@@ -29,6 +32,10 @@ def seed_batch(firm_id: int, seed: int, size: int) -> int:
         synthetic_client(rng, firm=firm, today=today, email_domain="bench.example.com")
         for _ in range(size)
     ]
+    for client, _ in files:
+        client["stage"], client["stage_on"] = stage_from_facts(
+            client["ita_received_on"], client["profile_submitted_at"]
+        )
     with transaction.atomic():
         insert_values(Client, [client for client, _ in files])
         by_model: dict[type, list[dict]] = {}
@@ -38,6 +45,7 @@ def seed_batch(firm_id: int, seed: int, size: int) -> int:
                 by_model.setdefault(model, []).append(values)
         for model, rows in by_model.items():
             insert_values(model, rows)
+        refresh_key_dates_of(clients=[client["id"] for client, _ in files], on=today)
     return size
 
 

@@ -1,0 +1,176 @@
+"""The consultant dashboard's draw sections, from stored standings (registered with
+``profiles.dashboard`` in ``DrawsConfig.ready``).
+
+- The latest draws: the files that would have been invited, lost the tie-break, or came within
+  ``NEAR_MISS`` points below the cut-off (the digest's own rule).
+- Eligibility changes: for the most recently drawn categories, the files whose eligibility
+  differs between the family's latest round and the one before (a new NOC list, experience
+  completed, a result expired). Files out of the pool in either round are left out: that is
+  the profile sections' news, not the category's.
+
+``files`` comes from ``profiles.dashboard.dashboard_for``, already scoped to the consultant.
+Two queries per section, whatever the number of files or rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
+
+from draws.models import Draw, DrawCategory, Family, Standing, Verdict
+from draws.reevaluation.notifications import NEAR_MISS
+from profiles.dashboard import ITEMS, Item, Section, Tally
+
+NAME = ("public_id", "first_name", "last_name")
+LATEST_DRAWS = 3
+CATEGORY_FAMILIES = 3
+_NEAR = Q(verdict__in=[Verdict.BELOW_CUTOFF, Verdict.TIE_LOST], margin__gte=-NEAR_MISS)
+_NEWSWORTHY = Q(verdict=Verdict.INVITED) | _NEAR
+
+
+def _evaluated() -> Exists:
+    return Exists(Standing.objects.filter(draw=OuterRef("pk")))
+
+
+def _round(draw: Draw) -> str:
+    return f"Round {draw.number} ({draw.held_on:%Y-%m-%d}, {draw.category})"
+
+
+def _standing_words(standing: Standing) -> tuple[str, str]:
+    draw, margin = standing.draw, standing.margin
+    if standing.verdict == Verdict.INVITED:
+        return "Would have been invited", f"CRS {standing.crs}, {margin} above the cut-off"
+    if standing.verdict == Verdict.TIE_LOST:
+        return "Lost the tie-break", f"CRS {standing.crs}, at the cut-off of {draw.cutoff}"
+    return "Just below the cut-off", f"CRS {standing.crs}, {-margin} below {draw.cutoff}"
+
+
+def latest_draws(files, today: date) -> Section:
+    draws = list(Draw.objects.filter(_evaluated()).select_related("category")[:LATEST_DRAWS])
+    rows = list(
+        Standing.objects.filter(_NEWSWORTHY, draw__in=draws, client__in=files)
+        .annotate(
+            total=Window(Count("pk")),
+            invited=Window(Count("pk", filter=Q(verdict=Verdict.INVITED))),
+            tie_lost=Window(Count("pk", filter=Q(verdict=Verdict.TIE_LOST))),
+        )
+        .select_related("draw__category", "client")
+        .only(
+            "crs",
+            "margin",
+            "verdict",
+            "draw__number",
+            "draw__held_on",
+            "draw__cutoff",
+            "draw__category__name",
+            "draw__category__version",
+            "client__public_id",
+            "client__first_name",
+            "client__last_name",
+        )
+        .order_by("-draw__held_on", "-draw__sequence", "-margin", "pk")[:ITEMS]
+    )
+    items = []
+    for standing in rows:
+        what, means = _standing_words(standing)
+        items.append(Item(standing.client, standing.draw.held_on, what,
+                          f"{_round(standing.draw)}: {means}", urgent=False))  # fmt: skip
+    first = rows[0] if rows else None
+    numbers = ", ".join(draw.number for draw in draws)
+    empty = (
+        f"No file would have been invited or came within {NEAR_MISS} points in rounds {numbers}."
+        if draws
+        else "No draw has been evaluated yet."
+    )
+    total = first.total if first else 0
+    invited, tie_lost = (first.invited, first.tie_lost) if first else (0, 0)
+    return Section(
+        "latest-draws", "The latest draws", items, total, empty,
+        counts=[Tally("Would have been invited", invited), Tally("lost the tie-break", tie_lost),
+                Tally(f"within {NEAR_MISS} points below", total - invited - tie_lost)],
+    )  # fmt: skip
+
+
+def _family_pairs() -> list[tuple[Draw, Draw]]:
+    """(latest, previous) evaluated round of the most recently drawn category families."""
+    newest_first = [F("held_on").desc(), F("sequence").desc(), F("number").desc()]
+    ranked = (
+        Draw.objects.filter(_evaluated(), category__kind=DrawCategory.Kind.CATEGORY)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=F("category__family"), order_by=newest_first)
+        )
+        .filter(rank__lte=2)
+        .select_related("category")
+    )
+    by_family: dict[str, list[Draw]] = {}
+    for draw in sorted(ranked, key=lambda d: d.rank):
+        by_family.setdefault(draw.category.family, []).append(draw)
+    pairs = [(found[0], found[1]) for found in by_family.values() if len(found) == 2]
+    pairs.sort(key=lambda pair: (pair[0].held_on, pair[0].sequence), reverse=True)
+    return pairs[:CATEGORY_FAMILIES]
+
+
+def eligibility_changes(files, today: date) -> Section:
+    pairs = _family_pairs()
+    latest = {newest.pk: (newest, older) for newest, older in pairs}
+    counted = ~Q(verdict=Verdict.NOT_IN_POOL)
+    # The same file in the family's previous round, judged the other way. The draws are
+    # named, not only correlated: PostgreSQL then reads those rounds' rows by the draw index
+    # instead of hashing every standing of every draw.
+    before = Standing.objects.filter(
+        counted,
+        draw_id__in=[older.pk for _, older in pairs],
+        draw_id=OuterRef("previous_id"),
+        client_id=OuterRef("client_id"),
+    ).exclude(eligible=OuterRef("eligible"))
+    previous_of = Case(
+        *[When(draw_id=newest.pk, then=Value(older.pk)) for newest, older in pairs],
+        output_field=BigIntegerField(),
+    )
+    rows = list(
+        Standing.objects.filter(counted, client__in=files, draw_id__in=list(latest))
+        .annotate(previous_id=previous_of)
+        .filter(Exists(before))
+        .annotate(total=Window(Count("pk")), newly=Window(Count("pk", filter=Q(eligible=True))))
+        .select_related("client")
+        .only("eligible", "reason", "draw_id", *(f"client__{name}" for name in NAME))
+        .order_by("-eligible", "client__last_name", "client__first_name", "pk")[:ITEMS]
+    )
+    items = []
+    for row in rows:
+        newest, older = latest[row.draw_id]
+        family = Family(newest.category.family).label
+        if row.eligible:
+            what, means = f"Newly eligible: {family}", f"Eligible in {_round(newest)}"
+        else:
+            what = f"No longer eligible: {family}"
+            means = f"Eligible in round {older.number}, not in round {newest.number}: {row.reason}"
+        items.append(Item(row.client, newest.held_on, what, means))
+    total, newly = (rows[0].total, rows[0].newly) if rows else (0, 0)
+    names = ", ".join(Family(newest.category.family).label for newest, _ in pairs)
+    empty = (
+        f"No file's eligibility changed between the last two rounds of {names}."
+        if pairs
+        else "No category has had two evaluated rounds yet."
+    )
+    return Section(
+        "eligibility-changes", "Category eligibility since the previous round", items, total,
+        empty, counts=[Tally("Newly eligible", newly), Tally("no longer eligible", total - newly)],
+    )  # fmt: skip
+
+
+def draw_sections(files, today: date) -> list[Section]:
+    return [latest_draws(files, today), eligibility_changes(files, today)]
