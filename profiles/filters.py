@@ -26,8 +26,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from profiles.choices import Person, Stage
-from profiles.dates import PROFILE_VALIDITY_MONTHS, add_months
-from profiles.expiry import Status, with_status
+from profiles.expiry import Status, profile_expiring, with_status
 from profiles.models import Client, LanguageTestResult
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
@@ -190,13 +189,11 @@ class ClientFilter(django_filters.FilterSet):
         return queryset.filter(standings__draw__number=value)
 
     def profile_expiring(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
-        """Profiles still valid now that expire in the next ``value`` days (12 months, §9)."""
-        now = timezone.now()
+        """Profiles still valid today that expire in the next ``value`` days (12 months, §9):
+        the badges' and the dashboard's own rule (``profiles.expiry``)."""
+        today = timezone.localdate()
         return queryset.filter(
-            profile_submitted_at__gt=add_months(now, -PROFILE_VALIDITY_MONTHS),
-            profile_submitted_at__lte=add_months(
-                now + timedelta(days=int(value)), -PROFILE_VALIDITY_MONTHS
-            ),
+            profile_expiring(today + timedelta(days=1), today + timedelta(days=int(value)))
         )
 
     def language_expiring(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:

@@ -1,15 +1,18 @@
 """The client list's filters and sorting, shared by the page and the API (profiles/filters.py)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from profiles.dates import add_months
 from scoring.language import expiry_date
 from tests.factories import ClientFactory, LanguageResultFactory
 
 pytestmark = pytest.mark.django_db
+TORONTO = ZoneInfo("America/Toronto")
 
 
 def _names(client, consultant, **params) -> list[str]:
@@ -42,6 +45,17 @@ def test_eligibility_filter_matches_programs_and_categories(client, firm_a_consu
 
 def test_profile_expiring_filter_finds_profiles_ending_soon(client, firm_a_consultant, three):
     assert _names(client, firm_a_consultant, profile_expires_within=30) == ["Low"]
+
+
+def test_a_profile_ending_later_today_is_expired_for_every_filter_as_on_its_badge(
+    client, firm_a_consultant, firm_a
+):
+    # The badges count a profile as expired on its expiry date; the days filter says the same.
+    today_end = datetime.combine(timezone.localdate(), time(23, 59, 59), tzinfo=TORONTO)
+    ClientFactory(firm=firm_a, last_name="Today", profile_submitted_at=add_months(today_end, -12))
+    assert _names(client, firm_a_consultant, profile_expires_within=30) == []
+    assert _names(client, firm_a_consultant, profile_status="expiring") == []
+    assert _names(client, firm_a_consultant, profile_status="expired") == ["Today"]
 
 
 def test_language_expiring_filter_finds_results_ending_soon(client, firm_a, firm_a_consultant):
