@@ -112,11 +112,9 @@ def _label(record: Model, model: type[Model]) -> str:
     return f"{str(model._meta.verbose_name).capitalize()}: {record.instance}"
 
 
-def _display(field, value, users: dict[int, str]) -> str:
+def _display(field, value) -> str:
     if value is None or value == "":
         return "—"
-    if field.is_relation:
-        return users.get(value, f"#{value}")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -144,9 +142,37 @@ def _kept_predecessors(records: QuerySet, kept: list[Model]) -> dict[int, Model]
     return {record.id: record for record in older.filter(next_history_id__in=wanted)}
 
 
-def _user_names(ids: set[int]) -> dict[int, str]:
-    users = User.objects.filter(pk__in=ids) if ids else []
-    return {user.pk: user.get_full_name() or user.get_username() for user in users}
+OUTSIDE_THE_FIRM = "someone outside the firm"
+_TIES = ("membership", "client_file")  # what ties a user to a firm
+_USER_COLUMNS = ("first_name", "last_name", "username", "membership__firm", "client_file__firm")
+
+
+def _name_for(user: User, *, firm_id: int) -> str:
+    """The user's name as the file's firm may see it: anyone not tied to another firm (its own
+    consultants and clients' logins, a consultant since removed, staff) by name; another firm's
+    consultant or client as OUTSIDE_THE_FIRM, so the page never names them (a file moved between
+    firms in the admin keeps the old firm's people in its history)."""
+    ties = (getattr(user, "membership", None), getattr(user, "client_file", None))
+    if any(tie is not None and tie.firm_id != firm_id for tie in ties):
+        return OUTSIDE_THE_FIRM
+    return user.get_full_name() or user.get_username()
+
+
+def _people(ids: set[int], *, firm_id: int) -> dict[int, str]:
+    """{user id: ``_name_for``} for the users among ``ids``, in one query."""
+    if not ids:
+        return {}
+    users = User.objects.filter(pk__in=ids).select_related(*_TIES).only(*_USER_COLUMNS)
+    return {user.pk: _name_for(user, firm_id=firm_id) for user in users}
+
+
+def _related(field, value, *, people: dict[int, str], client: Client) -> str:
+    """A foreign key's value as the person or firm it points to, not its id ("user: — → 4")."""
+    if value is None:
+        return "—"
+    if field.related_model is Firm:
+        return client.firm.name if value == client.firm_id else "another firm"
+    return people.get(value, "a deleted login")
 
 
 def _stage_change(change: StageChange) -> Change:
@@ -177,7 +203,8 @@ def client_history(
     tables = [(Client, Client.history.filter(id=client.pk))]
     tables += [(m, m.history.filter(client_id=client.pk)) for m in FACT_MODELS.values()]
     for model, records in tables:
-        newest = records.select_related("history_user").order_by("-history_date", "-history_id")
+        newest = records.select_related(*(f"history_user__{tie}" for tie in _TIES))
+        newest = newest.order_by("-history_date", "-history_id")
         kept = list(newest[:limit])[::-1]  # oldest first: each record's predecessor before it
         fields = [f for f in model.history.model._meta.fields if f.name not in _HIDDEN_IN_HISTORY]
         previous_by_object = _kept_predecessors(records, kept) if len(kept) == limit else {}
@@ -190,17 +217,27 @@ def client_history(
                 for field in fields:
                     old, new = getattr(before, field.attname), getattr(record, field.attname)
                     if old != new:
+                        name = str(field.verbose_name)
                         if field.is_relation:  # named below, with one query for all of them
                             related.append((diff, len(diff), field, old, new))
-                        name = str(field.verbose_name)
-                        diff.append((name, _display(field, old, {}), _display(field, new, {})))
+                            diff.append((name, "", ""))
+                        else:
+                            diff.append((name, _display(field, old), _display(field, new)))
                 if not diff:
                     continue
             user = record.history_user
-            who = user.get_full_name() or user.get_username() if user else "system"
+            who = _name_for(user, firm_id=client.firm_id) if user else "system"
             changes.append(Change(record.history_date, who, _label(record, model), kind, diff))
-    users = _user_names({value for *_, old, new in related for value in (old, new) if value})
+    ids = {
+        value
+        for _, _, field, old, new in related
+        if field.related_model is User
+        for value in (old, new)
+        if value is not None
+    }
+    people = _people(ids, firm_id=client.firm_id)
     for diff, index, field, old, new in related:
-        diff[index] = (diff[index][0], _display(field, old, users), _display(field, new, users))
+        before = _related(field, old, people=people, client=client)
+        diff[index] = (diff[index][0], before, _related(field, new, people=people, client=client))
     changes.sort(key=lambda change: change.when, reverse=True)
     return changes[:limit]

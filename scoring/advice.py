@@ -25,6 +25,7 @@ from scoring.types import (
 
 __all__ = [
     "HORIZON_DAYS",
+    "HOUSEHOLD_SINGLE",
     "Event",
     "Found",
     "Suggestion",
@@ -32,6 +33,7 @@ __all__ = [
     "birthdays",
     "events_ahead",
     "experience_changes",
+    "split",
     "upcoming_events",
 ]
 
@@ -41,6 +43,10 @@ class Suggestion:
     description: str
     points_gained: int
     new_total: int
+    # A change of the household (the partner not coming), not a step the client takes: shown to
+    # the consultant only, as telling a married client "partner not accompanying +14" reads as
+    # advice to leave them behind (issue 12).
+    household: bool = False
 
     def __str__(self) -> str:
         return f"{self.description}: +{self.points_gained}"
@@ -101,11 +107,14 @@ def _language_changes(c: Candidate, on: date):
             yield f"{other_unit} {target} in all four abilities", replace(c, second_language=result)
 
 
+HOUSEHOLD_SINGLE = "If the spouse or partner does not come to Canada (scored as single)"
+
+
 def _spouse_changes(c: Candidate, on: date):
     spouse = c.spouse
     if spouse is None:
         return
-    yield "Spouse or partner not accompanying (scored as single)", replace(c, spouse=None)
+    yield HOUSEHOLD_SINGLE, replace(c, spouse=None)
     current = spouse.language.min_level if spouse.language is not None else 0
     if spouse.language is not None and spouse.language.expired(on):
         current = 0
@@ -158,7 +167,8 @@ def _other_changes(c: Candidate):
 
 
 def advice(candidate: Candidate, on: date) -> list[Suggestion]:
-    """Changes that would raise the score on ``on``, most points first.
+    """Changes that would raise the score on ``on``, most points first, household choices
+    marked (``Suggestion.household``; ``split`` parts them).
 
     Only changes that gain points are listed (a job offer, for example, earns nothing from
     2025-03-25, so it is not suggested after that date).
@@ -173,8 +183,15 @@ def advice(candidate: Candidate, on: date) -> list[Suggestion]:
     for description, changed in changes:
         total = score_totals(changed, on).total
         if total > base and description not in best:
-            best[description] = Suggestion(description, total - base, total)
+            household = description == HOUSEHOLD_SINGLE
+            best[description] = Suggestion(description, total - base, total, household)
     return sorted(best.values(), key=lambda s: (-s.points_gained, s.description))
+
+
+def split(suggestions: Iterable[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:
+    """(what the client can act on, what depends on household choices), each in its order."""
+    suggestions = list(suggestions)
+    return [s for s in suggestions if not s.household], [s for s in suggestions if s.household]
 
 
 HORIZON_DAYS = 730  # how far ahead dated events are looked for: two years

@@ -7,12 +7,12 @@ chooses what to ask and names the results. ``summary`` is the cheap part stored 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from profiles.candidates.coming_dates import coming_dates
 from profiles.candidates.facts import ClientFacts
-from scoring.advice import Event, Suggestion, advice
+from scoring.advice import Event, Suggestion, advice, split
 from scoring.breakdown import Breakdown
 from scoring.categories import Category, categories_in_force
 from scoring.category_eligibility import category_eligibility
@@ -63,9 +63,11 @@ class Assessment:
     sections: list[SectionLines]
     programs: list[tuple[str, str, Answer]]
     categories: list[tuple[Category, Answer]]
-    advice: list[Suggestion]
+    advice: list[Suggestion]  # what the client can act on: safe to show the client
     events: list[Event]  # empty unless asked for (assess(with_events=...))
     expired: list[str]  # what earns nothing because it expired, in words
+    # What depends on household choices (the partner coming or not): the consultant's only.
+    household_advice: list[Suggestion] = field(default_factory=list)
 
     @property
     def eligible_keys(self) -> list[str]:
@@ -115,6 +117,7 @@ def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessm
         for line in breakdown.lines
     )
     programs = eligibility(candidate, on)
+    actionable, household = split(advice(candidate, on))
     return Assessment(
         on=on,
         breakdown=breakdown,
@@ -124,7 +127,8 @@ def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessm
             (category, category_eligibility(candidate, category, on))
             for category in categories_in_force(on)
         ],
-        advice=advice(candidate, on)[:10],
+        advice=actionable[:10],
         events=coming_dates(facts, on) if with_events else [],
         expired=_expired(breakdown, lapsed),
+        household_advice=household,
     )

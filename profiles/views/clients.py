@@ -68,6 +68,7 @@ def render_detail(
         ),
         "history": selectors.client_history(client=client, stages=stages),
         "score_history": selectors.score_history(client=client),
+        "show_household": True,
         "stages": stages,
         "stage_form": stage_form or StageForm(client=client),
         "assign_form": (assign_form or AssignForm(client=client)) if is_admin else None,

@@ -32,6 +32,7 @@ def portal(request: HttpRequest) -> HttpResponse:
         ),
         "notifications_form": NotificationsForm(instance=client),
         "score_history": selectors.score_history(client=client),
+        "show_household": False,  # household choices are the consultant's to raise
     }
     return render(request, "profiles/portal.html", context)
 

@@ -18,7 +18,7 @@ from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import ABILITIES, LanguageTest
 from scoring.parsing import ScoreRequest, parse_request
 from scoring.rules import EXPRESS_ENTRY_START, NO_JOB_OFFER_POINTS_FROM
-from scoring.types import JobOffer
+from scoring.types import Education, JobOffer
 
 TEST_CHOICES = [
     ("", "No test result"),
@@ -42,6 +42,20 @@ MARITAL_CHOICES = [
     (ACCOMPANYING, "Married or common-law; partner coming to Canada, not a citizen or PR"),
     (NOT_ACCOMPANYING, "Married or common-law; partner is a Canadian citizen or PR, or not coming"),
 ]
+# Partner answers left blank are scored as nothing, not refused: a spouse with no education
+# given earns 0 for it and one with no test result 0 for language (crs-rules.md §3), so the score
+# shows the moment "partner coming" is chosen, with these named as not given (issue 12). The API
+# keeps asking for the education: there a blank is a mistake, here it is half-way through typing.
+PARTNER_NOT_GIVEN = {  # field: (what, how it is scored meanwhile)
+    "spouse_education": (
+        "Partner's highest level of education",
+        "counted as no education (0 points)",
+    ),
+    "spouse_language_test": (
+        "Partner's official language test",
+        "counted as no test result (0 points for language)",
+    ),
+}
 # Engine paths that name a whole object land on the field that chooses it.
 _OBJECT_FIELDS = {
     "first_language": "first_language_test",
@@ -78,13 +92,21 @@ def _language_fields(what: str) -> tuple[forms.Field, ...]:
     # The visible label is just "Listening"; the hidden prefix keeps three "Listening" inputs
     # apart for screen readers and in the error summary.
     hidden = format_html('<span class="visually-hidden">{} </span>', what)
+    # The placeholder is given as plain text: django-bootstrap5 would otherwise take it from the
+    # label, strip the span's tags and escape the escaped apostrophe again, so the box read
+    # "Partner&#x27;s Listening".
+    abilities = (ability.capitalize() for ability in ABILITIES)
     return (
         _select(format_html("{}Test", hidden), TEST_CHOICES),
-        *(_text(format_html("{}{}", hidden, ability.capitalize())) for ability in ABILITIES),
+        *(
+            _text(format_html("{}{}", hidden, name), placeholder=f"{what} {name}")
+            for name in abilities
+        ),
         _text(
             format_html("{}Test date", hidden),
             "Results count for 2 years. Needed for TEF Canada; leave blank to ignore expiry.",
             kind="date",
+            placeholder=f"{what} Test date",
         ),
     )
 
@@ -150,12 +172,19 @@ class CalculatorForm(forms.Form):
         self.today = today
         self.fields["as_of"].initial = today.isoformat()
         self.score_request: ScoreRequest | None = None
+        self.not_given: list[str] = []  # PARTNER_NOT_GIVEN's fields left blank, scored as none
 
     def clean(self) -> dict:
         data = super().clean()
         if data.get("marital_status") not in (SINGLE, ACCOMPANYING, NOT_ACCOMPANYING, ""):
             # Not a §3 field, so the engine cannot check it.
             self.add_error("marital_status", "Choose one of the listed options.")
+        if data.get("marital_status") == ACCOMPANYING:
+            blank = {
+                "spouse_education": not data.get("spouse_education"),
+                "spouse_language_test": _language(data, "spouse_language") is None,
+            }
+            self.not_given = [name for name in PARTNER_NOT_GIVEN if blank[name]]
         try:
             self.score_request = parse_request(self.to_input(data), today=self.today)
         except InvalidInput as error:
@@ -166,7 +195,8 @@ class CalculatorForm(forms.Form):
 
     def to_input(self, data: dict) -> dict:
         """The §3 dict for the cleaned values: blanks are left out so the engine's defaults and
-        "This field is required" messages apply.
+        "This field is required" messages apply, except the accompanying partner's education,
+        which is "none" when blank (``PARTNER_NOT_GIVEN``).
         """
         result: dict = {"spouse": None}
         for name in ("as_of", "birth_date", "education", "canadian_education", "job_offer"):
@@ -180,9 +210,10 @@ class CalculatorForm(forms.Form):
         result["first_language"] = _language(data, "first_language")
         result["second_language"] = _language(data, "second_language")
         if data.get("marital_status") == ACCOMPANYING:
-            spouse: dict = {"language": _language(data, "spouse_language")}
-            if data.get("spouse_education"):
-                spouse["education"] = data["spouse_education"]
+            spouse: dict = {
+                "language": _language(data, "spouse_language"),
+                "education": data.get("spouse_education") or Education.NONE,
+            }
             if data.get("spouse_canadian_experience_years"):
                 years = data["spouse_canadian_experience_years"]
                 spouse["canadian_experience_years"] = _number(years)

@@ -15,13 +15,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
-from scoring.advice import Event, Suggestion, advice, upcoming_events
+from scoring.advice import Event, Suggestion, advice, split, upcoming_events
+from scoring.age_changes import AgeChange, age_changes
 from scoring.breakdown import Breakdown
 from scoring.eligibility import Answer, eligibility
 from scoring.engine import score
 from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
 from scoring.parsing import ScoreRequest
-from scoring.web.forms import CalculatorForm
+from scoring.web.forms import PARTNER_NOT_GIVEN, CalculatorForm
 
 MAX_SUGGESTIONS = 8
 
@@ -37,21 +38,28 @@ class Calculation:
     programs: list[tuple[str, Answer]]
     suggestions: list[Suggestion]
     events: list[Event]
+    age_changes: list[AgeChange]  # undated: an age was given, not a birth date
+    not_given: list[tuple[str, str, str]]  # (input id, label, how it was scored) of the partner
 
 
-def calculate(request: ScoreRequest) -> Calculation:
-    """Score, eligibility, advice and dated events for one parsed request, ready to render."""
+def calculate(request: ScoreRequest, not_given: list[tuple[str, str, str]]) -> Calculation:
+    """Score, eligibility, advice and coming changes for one parsed request, ready to render."""
     as_of, candidate = request
     breakdown = score(candidate, as_of)
     answers = eligibility(candidate, as_of)
+    # The person at the keyboard is the applicant: what they can act on, not whether to come
+    # without their partner (the consultant's page shows that, labelled).
+    actionable, _ = split(advice(candidate, as_of))
     return Calculation(
         as_of=as_of,
         breakdown=breakdown,
         sections=sections(breakdown),
         expired=[EXPIRED_NAMES.get(name, name) for name in breakdown.expired],
         programs=[(name, getattr(answers, key)) for key, name in PROGRAM_NAMES.items()],
-        suggestions=advice(candidate, as_of)[:MAX_SUGGESTIONS],
+        suggestions=actionable[:MAX_SUGGESTIONS],
         events=upcoming_events(candidate, as_of),
+        age_changes=age_changes(candidate, as_of),
+        not_given=not_given,
     )
 
 
@@ -62,7 +70,8 @@ def calculator(request: HttpRequest) -> HttpResponse:
     form = CalculatorForm(request.POST if request.method == "POST" else None, today=today)
     context = {"form": form, "calculation": None, "field_errors": {}}
     if form.is_bound and form.is_valid():
-        context["calculation"] = calculate(form.score_request)
+        not_given = [(form[name].auto_id, *PARTNER_NOT_GIVEN[name]) for name in form.not_given]
+        context["calculation"] = calculate(form.score_request, not_given)
     elif form.is_bound:
         # For calculator.js: after an htmx swap it marks these inputs, which htmx did not redraw.
         context["field_errors"] = {

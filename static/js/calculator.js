@@ -3,7 +3,10 @@
       hidden until that select has a (matching) value. Hidden inputs are disabled so they are not
       posted: a half-filled partner section must not block the score of a single applicant.
    2. htmx swaps only the results; the inputs stay as typed. After each swap the field errors the
-      server sent (#calculator-errors) are shown next to their inputs, and stale ones removed. */
+      server sent (#calculator-errors) are shown next to their inputs, and stale ones removed.
+   3. Likewise the partner's answers scored as none because they are not given yet
+      (#calculator-not-given) get a note under their input, so the half-filled section says
+      what is missing instead of hiding the score. */
 (function () {
   "use strict";
   const form = document.getElementById("calculator-form");
@@ -58,11 +61,34 @@
     });
   }
 
+  function showNotGiven() {
+    const source = document.getElementById("calculator-not-given");
+    const notGiven = source ? JSON.parse(source.textContent) : [];
+    form.querySelectorAll(".calculator-not-given").forEach(function (note) {
+      const input = document.getElementById(note.dataset.for);
+      if (input) describedBy(input, note.id, false);
+      note.remove();
+    });
+    notGiven.forEach(function (entry) {
+      const input = document.getElementById(entry[0]);
+      if (!input) return;
+      const note = document.createElement("div");
+      note.id = input.id + "_not_given";
+      note.dataset.for = input.id;
+      note.className = "form-text text-warning-emphasis calculator-not-given";
+      note.textContent = "Not given yet: " + entry[2] + ".";
+      input.after(note);
+      describedBy(input, note.id, true);
+    });
+  }
+
   // Capture phase: runs before htmx's own listener collects the values to post.
   form.addEventListener("input", toggleGroups, true);
   form.addEventListener("change", toggleGroups, true);
   document.body.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target.id === "results") showErrors();
+    if (event.detail.target.id !== "results") return;
+    showErrors();
+    showNotGiven();
   });
   toggleGroups();
 })();

@@ -117,3 +117,24 @@ def test_without_javascript_a_plain_submit_shows_the_score(live_server, browser)
         expect(page.locator("#crs-total")).to_have_text("374")
     finally:
         context.close()
+
+
+def test_choosing_a_partner_coming_keeps_the_score_and_marks_what_is_missing(live_server, page):
+    """Issue 12: the score stayed hidden behind "This field is required" until the partner's
+    education was chosen."""
+    open_calculator(page, live_server)
+    fill_e2(page)
+    expect(page.locator("#crs-total")).to_have_text("374")
+    label(page, "Marital status").select_option("accompanying")
+    expect(page.locator("#crs-not-given")).to_be_visible()
+    expect(page.locator("#crs-total")).to_be_visible()
+    expect(page.locator("#crs-errors")).to_have_count(0)
+    expect(page.locator("#id_spouse_education_not_given")).to_have_text(
+        "Not given yet: counted as no education (0 points)."
+    )
+    label(page, "Partner's highest level of education").select_option("masters")
+    expect(page.locator("#id_spouse_education_not_given")).to_have_count(0)
+    expect(page.locator("#id_spouse_language_test_not_given")).to_be_visible()
+    expect(label(page, "Partner's Listening")).to_have_attribute(
+        "placeholder", "Partner's Listening"
+    )

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date, timedelta
 
-from scoring.advice import advice, upcoming_events
+from scoring.advice import HOUSEHOLD_SINGLE, advice, split, upcoming_events
 from scoring.engine import score_totals
 from tests.scoring.builders import ON, candidate, clb, job, nclc, spouse
 
@@ -131,3 +131,25 @@ def test_two_results_expiring_on_one_day_are_one_event_with_the_whole_change():
         "CLB first-language result expires (2 years old); "
         "NCLC second-language result expires (2 years old)"
     )
+
+
+def test_the_partner_not_coming_is_marked_as_a_household_choice():
+    c = single_clb_7(spouse=spouse(education="secondary"))
+    found = by_description(advice(c, ON))[HOUSEHOLD_SINGLE]
+    assert found.household
+    assert found.new_total == score_totals(replace(c, spouse=None), ON).total
+
+
+def test_steps_the_client_takes_are_not_household_choices():
+    c = single_clb_7(spouse=spouse(education="secondary", language=clb(5)))
+    found = by_description(advice(c, ON))
+    assert not found["Provincial nomination"].household
+    assert not found["Spouse CLB 9 in all four abilities"].household
+
+
+def test_split_parts_what_the_client_can_act_on_from_household_choices():
+    suggestions = advice(single_clb_7(spouse=spouse(education="secondary")), ON)
+    actionable, household = split(suggestions)
+    assert [s.description for s in household] == [HOUSEHOLD_SINGLE]
+    assert len(actionable) == len(suggestions) - 1
+    assert all(not s.household for s in actionable)

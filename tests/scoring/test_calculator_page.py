@@ -282,3 +282,137 @@ def test_a_100000_character_education_does_not_come_back_in_the_page(client):
     response = client.post(URL, e2(education="x" * 100_000))
     assert response.status_code == 200
     assert len(response.content) < 50_000
+
+
+def test_choosing_a_partner_coming_keeps_the_score_with_no_field_error(client):
+    """Issue 12: the moment "partner coming" was chosen, "This field is required" hid it."""
+    response = client.post(URL, e2(marital_status="accompanying"), headers=HTMX)
+    assert response.context["form"].errors == {}
+    # Scored in the with-spouse columns; the partner earns nothing yet (crs-rules.md §3).
+    assert b'id="crs-spouse">0<' in response.content
+    assert b'id="crs-errors"' not in response.content
+
+
+def test_a_partner_coming_is_scored_in_the_with_spouse_columns_while_details_are_missing(client):
+    """crs-rules.md §1: an accompanying spouse moves the core to its with-spouse columns, so the
+    score differs from a single applicant's even with nothing entered for the partner."""
+    single = total(client.post(URL, e2()))
+    assert total(client.post(URL, e2(marital_status="accompanying"))) < single
+
+
+def test_the_partner_fields_not_given_are_named_with_how_they_were_scored(client):
+    content = client.post(URL, e2(marital_status="accompanying"), headers=HTMX).content.decode()
+    note = re.search(r'<div class="alert alert-warning small" id="crs-not-given".*?</div>',
+                     content, re.S).group(0)  # fmt: skip
+    assert "the score will change when you add the rest" in note
+    assert (
+        '<a class="alert-link" href="#id_spouse_education">Partner&#x27;s highest level of '
+        "education</a>: not given yet, counted as no education (0 points)"
+    ) in note
+    assert 'href="#id_spouse_language_test"' in note
+
+
+def test_the_partner_fields_not_given_are_sent_for_the_inline_script(client):
+    content = client.post(URL, e2(marital_status="accompanying"), headers=HTMX).content.decode()
+    script = re.search(r'<script id="calculator-not-given" type="application/json">(.*?)</script>',
+                       content, re.S)  # fmt: skip
+    assert [entry[0] for entry in json.loads(script.group(1))] == [
+        "id_spouse_education",
+        "id_spouse_language_test",
+    ]
+
+
+def test_a_partner_with_every_detail_given_has_no_missing_note(client):
+    data = e2(
+        marital_status="accompanying",
+        spouse_education="bachelors",
+        spouse_language_test="clb",
+        spouse_language_listening="7",
+        spouse_language_reading="7",
+        spouse_language_writing="7",
+        spouse_language_speaking="7",
+    )
+    assert b'id="crs-not-given"' not in client.post(URL, data).content
+
+
+def test_a_partner_left_without_education_scores_as_one_with_no_education(client):
+    """crs-rules.md §3: spouse education "none" earns 0, so a blank scores exactly that."""
+    blank = total(client.post(URL, e2(marital_status="accompanying")))
+    none = total(client.post(URL, e2(marital_status="accompanying", spouse_education="none")))
+    assert blank == none
+
+
+def test_a_single_applicant_has_no_partner_note(client):
+    assert b'id="crs-not-given"' not in client.post(URL, e2()).content
+
+
+class Partner(HTMLParser):
+    """The partner's test boxes: their placeholders and their labels' text, as a browser shows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placeholders: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        self._label: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id", "").startswith("id_spouse_language_") and "placeholder" in attrs:
+            self.placeholders[attrs["id"]] = attrs["placeholder"]
+        if tag == "label" and attrs.get("for", "").startswith("id_spouse_language_"):
+            self._label = attrs["for"]
+            self.labels[self._label] = ""
+
+    def handle_data(self, data):
+        if self._label:
+            self.labels[self._label] += data
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label = None
+
+
+def test_the_partners_test_boxes_read_partners_listening_escaped_once(client):
+    content = client.get(URL).content.decode()
+    assert "&amp;#x27;" not in content
+    partner = Partner()
+    partner.feed(content)  # the parser unescapes once, as a browser does
+    assert partner.placeholders["id_spouse_language_listening"] == "Partner's Listening"
+    assert partner.placeholders["id_spouse_language_test_date"] == "Partner's Test date"
+    assert "&#x27;" not in "".join(partner.placeholders.values())
+
+
+def test_the_partners_labels_keep_their_screen_reader_text(client):
+    partner = Partner()
+    partner.feed(client.get(URL).content.decode())
+    assert partner.labels["id_spouse_language_listening"] == "Partner's Listening"
+    assert partner.labels["id_spouse_language_test"] == "Partner's Test"
+
+
+def test_an_age_of_29_says_the_next_birthday_costs_points_without_a_date(client):
+    """crs-rules.md §2.1: single, 110 points at 29, 105 at 30, 99 at 31."""
+    content = client.post(URL, e2(age="29")).content.decode()
+    assert "No dated change in the next two years" not in content
+    assert "At your next birthday (age 30) your score drops by 5 points, to 374" in content
+    assert "At the birthday after (age 31) your score drops by 6 points, to 368" in content
+    assert "give your date of birth for the exact date" in content
+
+
+def test_an_age_of_45_promises_no_birthday_change(client):
+    """crs-rules.md §2.1: no age points from 45 on, so a birthday moves nothing."""
+    content = client.post(URL, e2(age="45")).content.decode()
+    assert 'id="crs-age-changes"' not in content
+    assert "No dated change in the next two years" in content
+
+
+def test_a_birth_date_gives_dated_birthdays_and_no_undated_ones(client):
+    content = client.post(URL, e2(age="", birth_date="1997-01-15")).content.decode()
+    assert 'id="crs-age-changes"' not in content
+    assert '<time datetime="2027-01-15">2027-01-15</time>: Turns 30' in content
+
+
+def test_the_calculator_does_not_suggest_leaving_the_partner_behind(client):
+    data = e2(marital_status="accompanying", spouse_education="secondary")
+    content = client.post(URL, data).content.decode()
+    assert "does not come to Canada" not in content
+    assert 'id="crs-advice"' in content
