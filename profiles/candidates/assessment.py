@@ -66,6 +66,7 @@ class Assessment:
     advice: list[Suggestion]
     events: list[Event]  # empty unless asked for (assess(with_events=...))
     expired: list[str]  # what earns nothing because it expired, in words
+    nominated: bool = False  # a provincial nomination counts on ``on``: PNP rounds are open
 
     @property
     def eligible_keys(self) -> list[str]:
@@ -127,4 +128,5 @@ def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessm
         advice=advice(candidate, on)[:10],
         events=coming_dates(facts, on) if with_events else [],
         expired=_expired(breakdown, lapsed),
+        nominated=candidate.provincial_nomination,
     )
