@@ -4,6 +4,8 @@ client could take part in, in plain words, first on the portal and the client pa
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +16,7 @@ from tests.factories import (
     DrawCategoryFactory,
     DrawFactory,
     LanguageResultFactory,
+    StandingFactory,
     WorkPeriodFactory,
 )
 
@@ -134,3 +137,38 @@ def test_terms_in_the_card_open_an_explanation(client, cec_file):
     card = _card(client, reverse("profiles:portal"))
     assert 'href="/glossary/#crs"' in card
     assert 'data-bs-toggle="popover"' in card
+
+
+def _history(file, rounds):
+    general = DrawCategoryFactory(key="general", name="General", family="general")
+    for n in range(rounds):
+        draw = DrawFactory(category=general if n % 2 else DrawCategoryFactory(), cutoff=480 + n)
+        StandingFactory(client=file, draw=draw, verdict="below_cutoff", crs=470, margin=-10 - n)
+
+
+def _queries(client, url, captured):
+    with captured as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", ["portal", "client_page"])
+def test_the_pages_use_as_many_queries_for_30_rounds_as_for_3(
+    client, cec_file, firm_a, firm_a_consultant, page
+):
+    other = ClientFactory(firm=firm_a, with_login=True)
+    CredentialFactory(client=other)
+    LanguageResultFactory(client=other)
+    WorkPeriodFactory(client=other, start=date(2022, 1, 3))
+    _history(cec_file, 3)
+    _history(other, 30)
+    counts = []
+    for file in (cec_file, other):
+        if page == "portal":
+            client.force_login(file.user)
+            url = reverse("profiles:portal")
+        else:
+            client.force_login(firm_a_consultant)
+            url = file.get_absolute_url()
+        counts.append(_queries(client, url, CaptureQueriesContext(connection)))
+    assert counts[0] == counts[1], counts
