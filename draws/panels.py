@@ -7,12 +7,19 @@ It reads no scope of its own: both pages fetch ``client`` through
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 
 from draws import selectors
+from draws.answer import answer_card
 from draws.models import Verdict
+from profiles.candidates.assessment import Assessment
+from profiles.dates import local_date
 from profiles.models import Client
 
 PER_PAGE = 10
@@ -27,21 +34,72 @@ BADGES = {
 }
 
 
-def standings_panel(request: HttpRequest, client: Client) -> str:
+def _is_own(request: HttpRequest, client: Client) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and client.user_id is not None and client.user_id == user.pk
+
+
+def _day(day) -> str:
+    return date_format(day, "j F Y")
+
+
+def out_of_pool(client: Client, assessment: Assessment) -> str:
+    """Why the client's profile is not in the pool today, in words ("" when it is)."""
+    if client.ita_received_on is not None:
+        return f"invited to apply on {_day(client.ita_received_on)}"
+    if client.profile_submitted_at is None:
+        return "no Express Entry profile has been submitted yet"
+    expires = local_date(client.profile_expires_at)
+    if expires <= assessment.on:
+        return f"the profile expired on {_day(expires)} (profiles last 12 months)"
+    if assessment.expired:
+        return "; ".join(assessment.expired) + " expired"
+    return ""
+
+
+def _best_action(assessment: Assessment):
+    """The suggestion adding the most points that the client can act on alone (household
+    choices, such as a partner not coming, are the consultant's to raise)."""
+    return next((s for s in assessment.advice if not getattr(s, "household", False)), None)
+
+
+def answer_panel(request: HttpRequest, client: Client, page: Mapping[str, Any]) -> str:
+    """The answer card, first on the portal and the consultant's client page: today's score
+    against the latest round of each kind open to the client (one or two queries)."""
+    assessment = page.get("assessment")
+    if assessment is None:
+        return ""
+    card = answer_card(
+        assessment=assessment,
+        submitted_at=client.profile_submitted_at,
+        out_of_pool=out_of_pool(client, assessment),
+    )
+    context = {
+        "card": card,
+        "client": client,
+        "own": _is_own(request, client),
+        "next_change": assessment.events[0] if assessment.events else None,
+        "best_action": _best_action(assessment),
+    }
+    return render_to_string("draws/includes/answer.html", context)
+
+
+def standings_panel(
+    request: HttpRequest, client: Client, page: Mapping[str, Any] | None = None
+) -> str:
     """Ten draws a page, newest first: two queries (count, page) whatever the number of rows."""
     page = Paginator(selectors.standings_of(client=client), PER_PAGE).get_page(
         request.GET.get(PAGE_PARAMETER)
     )
     query = request.GET.copy()
     query.pop(PAGE_PARAMETER, None)
-    user = getattr(request, "user", None)
     context = {
         "page": page,
         "rows": [(s, BADGES.get(s.verdict, "text-bg-secondary")) for s in page.object_list],
         "query": query.urlencode(),
         "parameter": PAGE_PARAMETER,
         # The client's own file (the portal) says "your"; the consultant's page "the client's".
-        "own": user is not None and client.user_id is not None and client.user_id == user.pk,
+        "own": _is_own(request, client),
     }
     # No request to the template: it needs none, and with one the context processors ran again.
     return render_to_string("draws/includes/standings.html", context)

@@ -16,6 +16,7 @@ api_v1 = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("glossary/", views.glossary, name="glossary"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin, API answers).
     # Lazy: the static file's hashed name is known only once the app is loaded; 302, not 301,
     # because the name changes with the file.

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from profiles.roles import home_url
 
+from .glossary import TERMS
 from .health import broker_status, database_status
 
 
@@ -30,3 +31,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
     body = {"database": database_status(), "broker": broker_status()}
     healthy = body["database"] == "ok" and body["broker"] in ("ok", "eager")
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    """Every term a client reads, explained in plain words; public, one anchor per term."""
+    return render(request, "glossary.html", {"terms": sorted(TERMS, key=lambda t: t.name.lower())})

@@ -8,7 +8,8 @@ here from its ``AppConfig.ready()``, and the pages render whatever is registered
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.html import format_html_join
@@ -16,20 +17,32 @@ from django.utils.safestring import SafeString
 
 from profiles.models import Client
 
-# (request, client) -> HTML. ``client`` was fetched through ``clients_visible_to`` by the
-# page's view: a panel shows that client's rows only and needs no scoping of its own.
-Panel = Callable[[HttpRequest, Client], str]
+# (request, client, page) -> HTML. ``client`` was fetched through ``clients_visible_to`` by the
+# page's view: a panel shows that client's rows only and needs no scoping of its own. ``page``
+# is the page's template context, so a panel reuses what the view computed (the assessment)
+# instead of computing it again.
+Panel = Callable[[HttpRequest, Client, Mapping[str, Any]], str]
 
-_PANELS: list[Panel] = []
+# Where a panel goes: "answer" first on the page (the client's answer card), "after" below the
+# page's own sections (the standings).
+SLOTS = ("answer", "after")
+_PANELS: dict[str, list[Panel]] = {slot: [] for slot in SLOTS}
 
 
-def register(panel: Panel) -> Panel:
-    """Add ``panel`` to every client page (once, however often ``ready()`` runs)."""
-    if panel not in _PANELS:
-        _PANELS.append(panel)
+def register(panel: Panel, *, slot: str = "after") -> Panel:
+    """Add ``panel`` to every client page in ``slot`` (once, however often ``ready()`` runs)."""
+    if panel not in _PANELS[slot]:
+        _PANELS[slot].append(panel)
     return panel
 
 
-def render(request: HttpRequest, client: Client) -> SafeString:
-    """Every registered panel for ``client``; text that is not already safe HTML is escaped."""
-    return format_html_join("", "{}", ((panel(request, client),) for panel in _PANELS))
+def render(
+    request: HttpRequest,
+    client: Client,
+    *,
+    slot: str = "after",
+    page: Mapping[str, Any] | None = None,
+) -> SafeString:
+    """Every panel of ``slot`` for ``client``; text that is not already safe HTML is escaped."""
+    page = page or {}
+    return format_html_join("", "{}", ((panel(request, client, page),) for panel in _PANELS[slot]))

@@ -68,6 +68,7 @@ class Assessment:
     expired: list[str]  # what earns nothing because it expired, in words
     # What depends on household choices (the partner coming or not): the consultant's only.
     household_advice: list[Suggestion] = field(default_factory=list)
+    nominated: bool = False  # a provincial nomination counts on ``on``: PNP rounds are open
 
     @property
     def eligible_keys(self) -> list[str]:
@@ -131,4 +132,5 @@ def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessm
         events=coming_dates(facts, on) if with_events else [],
         expired=_expired(breakdown, lapsed),
         household_advice=household,
+        nominated=candidate.provincial_nomination,
     )

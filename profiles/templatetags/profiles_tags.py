@@ -35,9 +35,9 @@ def has_spouse_rows(facts: dict) -> bool:
 
 
 @register.simple_tag(takes_context=True)
-def client_panels(context: template.Context, client) -> str:
+def client_panels(context: template.Context, client, slot: str = "after") -> str:
     """The sections other apps register for a client page (``profiles.panels``)."""
-    return panels.render(context["request"], client)
+    return panels.render(context["request"], client, slot=slot, page=context.flatten())
 
 
 _BADGES = {

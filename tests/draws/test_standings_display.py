@@ -54,11 +54,11 @@ def test_the_newest_draw_comes_first(file_a):
     assert html.index(f">{newer.draw.number}</a>") < html.index(f">{older.draw.number}</a>")
 
 
-def test_the_verdict_reason_shows_on_hover_and_focus_and_is_read_by_screen_readers(file_a):
+def test_the_verdict_reason_is_visible_text_not_a_hover_tooltip(file_a):
     factories.StandingFactory(client=file_a, verdict="not_in_pool", reason="Profile expired")
     html = render_section(file_a)
-    assert 'tabindex="0" data-bs-toggle="tooltip" data-bs-title="Profile expired"' in html
-    assert '<span class="visually-hidden">: Profile expired</span>' in html
+    assert '<div class="small text-body-secondary standing-reason">Profile expired</div>' in html
+    assert 'data-bs-toggle="tooltip"' not in html
 
 
 def test_each_verdict_has_its_own_badge_colour(file_a):

@@ -112,7 +112,7 @@ def test_client_page_shows_score_eligibility_advice_events_standing_and_history(
     client.force_login(firm_a_consultant)
     response = client.get(file_a.get_absolute_url())
     for text in (
-        "CRS today",
+        "today, factor by factor",
         "Eligibility",
         "What would raise the score",
         "Coming dates",

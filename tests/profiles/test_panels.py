@@ -9,7 +9,7 @@ from django.template.backends.django import get_installed_libraries
 from django.urls import reverse
 from django.utils.html import format_html
 
-from draws.panels import standings_panel
+from draws.panels import answer_panel, standings_panel
 from profiles import panels
 from tests.factories import ClientFactory
 
@@ -21,9 +21,9 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "profiles" / "templates"
 @pytest.fixture
 def shoe_size_panel(monkeypatch):
     """A panel of a made-up app, registered in place of the real ones."""
-    monkeypatch.setattr(panels, "_PANELS", [])
+    monkeypatch.setattr(panels, "_PANELS", {slot: [] for slot in panels.SLOTS})
     return panels.register(
-        lambda request, client: format_html("<p>Shoe size of {}</p>", client.first_name)
+        lambda request, client, page: format_html("<p>Shoe size of {}</p>", client.first_name)
     )
 
 
@@ -42,8 +42,8 @@ def test_the_portal_shows_each_registered_panel(client, firm_a_client, shoe_size
 
 
 def test_text_a_panel_returns_unmarked_is_escaped(rf, firm_a, monkeypatch):
-    monkeypatch.setattr(panels, "_PANELS", [])
-    panels.register(lambda request, client: "<script>x</script>")
+    monkeypatch.setattr(panels, "_PANELS", {slot: [] for slot in panels.SLOTS})
+    panels.register(lambda request, client, page: "<script>x</script>")
     html = panels.render(rf.get("/"), ClientFactory(firm=firm_a))
     assert html == "&lt;script&gt;x&lt;/script&gt;"
 
@@ -54,7 +54,11 @@ def test_a_panel_registered_twice_renders_once(rf, firm_a, shoe_size_panel):
 
 
 def test_draws_registers_the_standings_panel():
-    assert standings_panel in panels._PANELS
+    assert standings_panel in panels._PANELS["after"]
+
+
+def test_draws_registers_the_answer_card_first_on_the_page():
+    assert answer_panel in panels._PANELS["answer"]
 
 
 def test_no_profiles_template_loads_a_tag_library_of_draws():
