@@ -40,7 +40,8 @@ def _is_own(request: HttpRequest, client: Client) -> bool:
 
 
 def _day(day) -> str:
-    return date_format(day, "j F Y")
+    # The pages write every date one way (tests/profiles/test_wording_and_limits.py).
+    return date_format(day, "Y-m-d")
 
 
 def out_of_pool(client: Client, assessment: Assessment) -> str:

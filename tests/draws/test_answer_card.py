@@ -90,7 +90,7 @@ def test_the_portal_says_in_words_whether_the_client_would_have_been_invited(cli
     client.force_login(cec_file.user)
     card = _card(client, reverse("profiles:portal"))
     assert "is above the 300" in card
-    assert "Canadian Experience Class round of 5 August 2026" in card
+    assert "Canadian Experience Class round of 2026-08-05" in card
     assert "you would have been invited" in card
 
 

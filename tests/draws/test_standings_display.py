@@ -145,4 +145,4 @@ def test_a_client_sees_only_their_own_standings_in_the_portal(client, firm_a_cli
     page = client.get(reverse("profiles:portal")).content.decode()
     assert f">{own.draw.number}</a>" in page and "lost the tie-break" in page
     assert "4242" not in page
-    assert "Your CRS on each draw date" in page
+    assert "date, under the rules in force then" in page and ">CRS<" in page
