@@ -4,6 +4,7 @@ Stored as a JSON object keyed by band ("601-1200", …, "total"). PostgreSQL's j
 key order, so the order always comes from ``BANDS`` (rounds-data.md §5: the feed's dd1 to dd18).
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,3 +94,69 @@ def rows(pool: dict) -> list[tuple[Band, int]]:
 def chart_bands(pool: dict) -> list[tuple[str, int]]:
     """The non-overlapping bands, lowest first, for a bar chart."""
     return [(band.label, pool[band.key]) for band in reversed(BANDS) if not band.is_sum]
+
+
+# --- Ranks: stored on ``Draw.pool_ranks`` when a draw is saved (the place-in-pool estimate) --
+# The estimate itself is ``draws.estimates.place``; the methods page explains both.
+
+# Candidates with a provincial nomination have 600 points plus their own score, so this band
+# mixes a few people just above 600 with nominees at 900 and more: its counts say nothing about
+# where inside it they are.
+SPREAD_UNKNOWN = frozenset({"601-1200"})
+# An empty band is taken as half a candidate (the usual continuity correction), so the trend
+# towards it stays a number instead of an infinite slope.
+EMPTY_BAND = 0.5
+
+
+def _limits(key: str) -> tuple[int, int]:
+    low, high = key.split("-")
+    return int(low), int(high)
+
+
+def _trend(below: dict | None, band: dict, above: dict | None) -> list[float] | None:
+    """The least and greatest change of log density from the band's bottom to its top.
+
+    The density is assumed to change at a steady rate inside the band (log-linear, as grouped
+    income data are usually interpolated), somewhere between no change at all and the rate
+    seen from the band's centre to each neighbour's centre.
+    """
+    if band["key"] in SPREAD_UNKNOWN:
+        return None
+    width = band["high"] - band["low"] + 1
+    rates = [0.0]
+    for neighbour in (below, above):
+        if neighbour is not None:
+            step = _centre(band) - _centre(neighbour)
+            rates.append((math.log(_density(band)) - math.log(_density(neighbour))) / step)
+    return [round(min(rates) * width, 6), round(max(rates) * width, 6)]
+
+
+def _centre(band: dict) -> float:
+    return (band["low"] + band["high"]) / 2
+
+
+def _density(band: dict) -> float:
+    return max(band["count"], EMPTY_BAND) / (band["high"] - band["low"] + 1)
+
+
+def ranks(pool: dict) -> dict:
+    """What the place-in-pool estimate needs from a distribution, highest band first.
+
+    ``{"total": n, "bands": [{"key", "low", "high", "count", "above", "trend"}, …]}``: ``above``
+    counts the candidates in the bands wholly above the band, and ``trend`` is ``[least,
+    greatest]`` change of log density across it (None: the spread is unknown). The total is
+    the sum of the bands, not IRCC's total, so that it agrees with them (round 247's does not).
+    """
+    bands, above = [], 0
+    for band in BANDS:
+        if band.is_sum:
+            continue
+        low, high = _limits(band.key)
+        count = pool[band.key]
+        bands.append({"key": band.key, "low": low, "high": high, "count": count, "above": above})
+        above += count
+    for i, band in enumerate(bands):
+        higher = bands[i - 1] if i > 0 else None
+        lower = bands[i + 1] if i + 1 < len(bands) else None
+        band["trend"] = _trend(lower, band, higher)
+    return {"total": above, "bands": bands}

@@ -9,6 +9,7 @@ app_name = "draws"
 
 urlpatterns = [
     path("draws/", views.draw_list, name="draw_list"),
+    path("methods/", views.methods, name="methods"),
     path("draws/runs/", views.run_list, name="run_list"),
     path("draws/runs/resume/", views.run_resume, name="run_resume"),
     path("draws/<round:number>/", views.draw_detail, name="draw_detail"),

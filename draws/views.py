@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from draws import pool as pool_bands
 from draws import selectors
+from draws.estimates import latest_pool_draw
+from draws.estimates.examples import examples
 from draws.filters import DrawFilter, RunFilter
 from draws.models import ReevaluationRun
 from draws.reevaluation import notices
@@ -59,6 +61,13 @@ def draw_detail(request: HttpRequest, number: str) -> HttpResponse:
             {"band": band, "candidates": count} for band, count in pool_bands.chart_bands(draw.pool)
         ]
     return render(request, "draws/draw_detail.html", context)
+
+
+def methods(request: HttpRequest) -> HttpResponse:
+    """How every estimate is made, public: worked on round 434 by the estimates' own code."""
+    return render(
+        request, "draws/methods.html", {"examples": examples(), "latest": latest_pool_draw()}
+    )
 
 
 def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

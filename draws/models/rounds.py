@@ -36,7 +36,8 @@ ROUND_NUMBER = re.compile(r"^([1-9][0-9]*)([a-z]?)$")
 # A round's facts, as staff, the API and the IRCC import give them: the one list that the admin
 # form, the API serializer, the import and ``record_draw`` are built from, in the order the
 # form and the API show them. ``source`` is not one (it says who recorded them), nor are
-# ``pool_warning`` (derived from the pool), ``sequence`` and ``revision`` (derived on save).
+# ``pool_warning`` (derived from the pool), ``sequence``, ``pool_ranks`` and ``revision``
+# (derived on save).
 DRAW_FIELDS = (
     "number",
     "held_on",
@@ -177,6 +178,14 @@ class Draw(models.Model):
     pool_warning = models.CharField(
         max_length=300, blank=True, help_text="Inconsistencies in IRCC's published pool data."
     )
+    pool_ranks = models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Derived from the pool on save (draws.pool.ranks): the bands, highest first, "
+        "with the candidates above each and the trend of its density, for place-in-pool "
+        "estimates.",
+    )
     source = models.CharField(max_length=10, choices=Source.choices)
     revision = models.PositiveIntegerField(
         default=1,
@@ -184,7 +193,8 @@ class Draw(models.Model):
         help_text="Raised by every correction that changes who would be invited (date, "
         "round type, cut-off, tie-break); standings carry the revision they were computed for.",
     )
-    history = HistoricalRecords()
+    # The ranks are the pool again in another shape: the history keeps the pool.
+    history = HistoricalRecords(excluded_fields=["pool_ranks"])
 
     class Meta:
         ordering = ["-held_on", "-sequence", "-number"]
@@ -209,6 +219,15 @@ class Draw(models.Model):
         # Derived here, not by callers: factories, the shell and history reverts must never
         # store a sequence that disagrees with the number.
         self.sequence = number_sequence(self.number)
+        # The ranks too, and not in record_draw next to pool_warning: every client's estimate
+        # reads them, so a draw saved any other way (factories, the shell) must not keep the
+        # ranks of an older pool. Once per save, never per request; none for a pool that
+        # cannot be stored or has no date (an estimate is always dated).
+        valid = self.pool and not pool_bands.problems(self.pool, self.pool_as_of)
+        self.pool_ranks = pool_bands.ranks(self.pool) if valid else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "pool" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "pool_ranks"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
