@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
-from draws import selectors
+from draws import estimates, selectors
 from draws.answer import answer_card
 from draws.models import Verdict
 from profiles.candidates.assessment import Assessment
@@ -75,12 +75,23 @@ def answer_panel(request: HttpRequest, client: Client, page: Mapping[str, Any]) 
         submitted_at=client.profile_submitted_at,
         out_of_pool=out_of_pool(client, assessment),
     )
+    score = assessment.breakdown.total
     context = {
         "card": card,
         "client": client,
         "own": _is_own(request, client),
         "next_change": assessment.events[0] if assessment.events else None,
         "best_action": _best_action(assessment),
+        # Today's score and eligibility, as the card's: the stored ones may be a night old.
+        "place": estimates.pool_place(score) if not card.meets_no_program else None,
+        "outlook": estimates.outlook_for(
+            score=score,
+            eligible_for=" ".join(assessment.eligible_keys),
+            undecided_for=" ".join(getattr(assessment, "undecided_keys", [])),
+            nominated=assessment.nominated,
+            on=assessment.on,
+        ),
+        "backtest": estimates.backtest_of(client, on=assessment.on),
     }
     return render_to_string("draws/includes/answer.html", context)
 

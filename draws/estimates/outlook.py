@@ -115,7 +115,7 @@ def _rounds(n: int) -> str:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return day.isoformat()  # the pages write every date one way (tests/dates.py)
 
 
 def _reasons(o: Outlook, *, you: str, your: str) -> list[str]:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from draws.answer import Outcome, latest_by_kind, outcome
+from tests.dates import assert_one_date_format
 from tests.factories import (
     ClientFactory,
     CredentialFactory,
@@ -172,3 +173,9 @@ def test_the_pages_use_as_many_queries_for_30_rounds_as_for_3(
             url = file.get_absolute_url()
         counts.append(_queries(client, url, CaptureQueriesContext(connection)))
     assert counts[0] == counts[1], counts
+
+
+def test_the_portal_writes_every_date_one_way(client, cec_file):
+    _history(cec_file, 5)
+    client.force_login(cec_file.user)
+    assert_one_date_format(client.get(reverse("profiles:portal")).content.decode())

@@ -102,7 +102,7 @@ def test_without_any_round_of_an_open_kind_there_is_no_outlook_to_show():
 
 def test_the_reasoning_gives_the_counts_the_period_and_says_it_is_no_promise():
     found = outlook(score=512, rounds=cec_rounds([505, 512, 530]), on=ON, open_kinds={"cec"})
-    assert "In the 12 months to 7 August 2026, 3 rounds" in found.reasoning
+    assert "In the 12 months to 2026-08-07, 3 rounds" in found.reasoning
     assert "1 had a cut-off below 512 and 1 exactly 512" in found.reasoning
     assert "look like the last 12" in found.reasoning
     assert "not a promise" in found.reasoning

@@ -70,6 +70,6 @@ def test_the_include_shows_a_range_per_horizon_its_dates_and_the_method_link(db)
     text = " ".join(html.split())
     assert "3 months</th><td>" in text
     assert found.horizons[0].text in text
-    assert "8 August 2025 to 7 August 2026" in text
+    assert "2025-08-08 to 2026-08-07" in text
     assert "/methods/#outlook" in text
     assert "100%" not in text
