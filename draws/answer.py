@@ -15,8 +15,11 @@ from datetime import date, datetime
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from draws import estimates
 from draws.models import Draw, Family
 from profiles.candidates.assessment import Assessment
+from profiles.dates import local_date
+from profiles.models import Client
 
 # The order a client reads the kinds in: the rounds open to most people first.
 _PROGRAM_ORDER = ("general", "cec", "fsw", "fst", "pnp")
@@ -143,4 +146,53 @@ def answer_card(
         rounds=rows,
         out_of_pool=out_of_pool,
         meets_no_program=not kinds and not unsure,
+    )
+
+
+def out_of_pool(client: Client, on: date, expired: list[str]) -> str:
+    """Why the client's profile is not in the pool on ``on``, in words ("" when it is)."""
+    if client.ita_received_on is not None:
+        return f"invited to apply on {client.ita_received_on.isoformat()}"
+    if client.profile_submitted_at is None:
+        return "no Express Entry profile has been submitted yet"
+    expires = local_date(client.profile_expires_at)
+    if expires <= on:
+        return f"the profile expired on {expires.isoformat()} (profiles last 12 months)"
+    if expired:
+        return "; ".join(expired) + " expired"
+    return ""
+
+
+@dataclass(frozen=True)
+class ClientAnswer:
+    """Everything the client's answer shows: the card and the three estimates, all from today's
+    score and eligibility (the stored copies may be a night old)."""
+
+    card: AnswerCard
+    place: estimates.Place | None
+    outlook: estimates.Outlook
+    backtest: estimates.Backtest
+
+
+def client_answer(*, client: Client, assessment: Assessment) -> ClientAnswer:
+    """The answer for one client already fetched through ``clients_visible_to``: five queries
+    (latest round per kind, latest distribution, last year's rounds, standings, none more for
+    a longer history)."""
+    card = answer_card(
+        assessment=assessment,
+        submitted_at=client.profile_submitted_at,
+        out_of_pool=out_of_pool(client, assessment.on, assessment.expired),
+    )
+    return ClientAnswer(
+        card=card,
+        # A profile that meets no program is not in the pool, so it has no place in it.
+        place=None if card.meets_no_program else estimates.pool_place(card.score),
+        outlook=estimates.outlook_for(
+            score=card.score,
+            eligible_for=" ".join(assessment.eligible_keys),
+            undecided_for=" ".join(getattr(assessment, "undecided_keys", [])),
+            nominated=assessment.nominated,
+            on=assessment.on,
+        ),
+        backtest=estimates.backtest_of(client, on=assessment.on),
     )

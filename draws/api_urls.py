@@ -3,6 +3,7 @@
 from django.urls import path
 
 from draws import (
+    answer_api,
     api,
     converters,  # noqa: F401  (registers <round:…>)
 )
@@ -10,4 +11,10 @@ from draws import (
 urlpatterns = [
     path("draws/", api.DrawListAPI.as_view(), name="api-draw-list"),
     path("draws/<round:number>/", api.DrawDetailAPI.as_view(), name="api-draw-detail"),
+    path("me/outlook/", answer_api.OwnAnswerView.as_view(), name="api-me-outlook"),
+    path(
+        "clients/<uuid:id>/outlook/",
+        answer_api.ClientAnswerView.as_view(),
+        name="api-client-outlook",
+    ),
 ]

@@ -13,13 +13,11 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
 
-from draws import estimates, selectors
-from draws.answer import answer_card
+from draws import selectors
+from draws.answer import client_answer
 from draws.models import Verdict
 from profiles.candidates.assessment import Assessment
-from profiles.dates import local_date
 from profiles.models import Client
 
 PER_PAGE = 10
@@ -39,25 +37,6 @@ def _is_own(request: HttpRequest, client: Client) -> bool:
     return user is not None and client.user_id is not None and client.user_id == user.pk
 
 
-def _day(day) -> str:
-    # The pages write every date one way (tests/profiles/test_wording_and_limits.py).
-    return date_format(day, "Y-m-d")
-
-
-def out_of_pool(client: Client, assessment: Assessment) -> str:
-    """Why the client's profile is not in the pool today, in words ("" when it is)."""
-    if client.ita_received_on is not None:
-        return f"invited to apply on {_day(client.ita_received_on)}"
-    if client.profile_submitted_at is None:
-        return "no Express Entry profile has been submitted yet"
-    expires = local_date(client.profile_expires_at)
-    if expires <= assessment.on:
-        return f"the profile expired on {_day(expires)} (profiles last 12 months)"
-    if assessment.expired:
-        return "; ".join(assessment.expired) + " expired"
-    return ""
-
-
 def _best_action(assessment: Assessment):
     """The suggestion adding the most points that the client can act on alone (household
     choices, such as a partner not coming, are the consultant's to raise)."""
@@ -70,28 +49,16 @@ def answer_panel(request: HttpRequest, client: Client, page: Mapping[str, Any]) 
     assessment = page.get("assessment")
     if assessment is None:
         return ""
-    card = answer_card(
-        assessment=assessment,
-        submitted_at=client.profile_submitted_at,
-        out_of_pool=out_of_pool(client, assessment),
-    )
-    score = assessment.breakdown.total
+    answer = client_answer(client=client, assessment=assessment)
     context = {
-        "card": card,
+        "card": answer.card,
+        "place": answer.place,
+        "outlook": answer.outlook,
+        "backtest": answer.backtest,
         "client": client,
         "own": _is_own(request, client),
         "next_change": assessment.events[0] if assessment.events else None,
         "best_action": _best_action(assessment),
-        # Today's score and eligibility, as the card's: the stored ones may be a night old.
-        "place": estimates.pool_place(score) if not card.meets_no_program else None,
-        "outlook": estimates.outlook_for(
-            score=score,
-            eligible_for=" ".join(assessment.eligible_keys),
-            undecided_for=" ".join(getattr(assessment, "undecided_keys", [])),
-            nominated=assessment.nominated,
-            on=assessment.on,
-        ),
-        "backtest": estimates.backtest_of(client, on=assessment.on),
     }
     return render_to_string("draws/includes/answer.html", context)
 
