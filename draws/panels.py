@@ -14,9 +14,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from draws import selectors
+from draws import estimates, selectors
 from draws.answer import client_answer
-from draws.models import Verdict
+from draws.models import Family, Verdict
 from profiles.candidates.assessment import Assessment
 from profiles.models import Client
 
@@ -82,3 +82,20 @@ def standings_panel(
     }
     # No request to the template: it needs none, and with one the context processors ran again.
     return render_to_string("draws/includes/standings.html", context)
+
+
+def calculator_outlook(request: HttpRequest, calculation: Any) -> str:
+    """Under the public calculator's result: place in the pool and outlook for the entered
+    score and the kinds of round its answers are open to (two queries)."""
+    keys = " ".join(calculation.eligible_keys)
+    score = calculation.breakdown.total
+    names = dict(Family.choices)
+    context = {
+        "eligible": bool(calculation.eligible_keys),
+        "kinds": [names.get(k, k) for k in ("general", *calculation.eligible_keys)],
+        "place": estimates.pool_place(score) if keys else None,
+        "outlook": estimates.outlook_for(
+            score=score, eligible_for=keys, nominated=calculation.nominated, on=calculation.as_of
+        ),
+    }
+    return render_to_string("draws/includes/calculator_outlook.html", context)

@@ -18,10 +18,14 @@ from django.views.decorators.vary import vary_on_headers
 from scoring.advice import Event, Suggestion, advice, split, upcoming_events
 from scoring.age_changes import AgeChange, age_changes
 from scoring.breakdown import Breakdown
-from scoring.eligibility import Answer, eligibility
+from scoring.categories import categories_in_force
+from scoring.category_eligibility import category_eligibility
+from scoring.eligibility import Answer, Eligibility, eligibility
 from scoring.engine import score
 from scoring.labels import EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
 from scoring.parsing import ScoreRequest
+from scoring.types import Candidate
+from scoring.web import extras
 from scoring.web.forms import PARTNER_NOT_GIVEN, CalculatorForm
 
 MAX_SUGGESTIONS = 8
@@ -40,6 +44,18 @@ class Calculation:
     events: list[Event]
     age_changes: list[AgeChange]  # undated: an age was given, not a birth date
     not_given: list[tuple[str, str, str]]  # (input id, label, how it was scored) of the partner
+    # What the outlook needs: the kinds of round open to this candidate (programs, and the
+    # French category: the only one judged without a job history) and a nomination.
+    eligible_keys: tuple[str, ...] = ()
+    nominated: bool = False
+
+
+def _open_keys(candidate: Candidate, on: date, programs: Eligibility) -> tuple[str, ...]:
+    french = any(
+        category.french_only and category_eligibility(candidate, category, on).eligible
+        for category in categories_in_force(on)
+    )
+    return programs.programs + (("french",) if french and programs.any else ())
 
 
 def calculate(request: ScoreRequest, not_given: list[tuple[str, str, str]]) -> Calculation:
@@ -60,6 +76,8 @@ def calculate(request: ScoreRequest, not_given: list[tuple[str, str, str]]) -> C
         events=upcoming_events(candidate, as_of),
         age_changes=age_changes(candidate, as_of),
         not_given=not_given,
+        eligible_keys=_open_keys(candidate, as_of, answers),
+        nominated=candidate.provincial_nomination,
     )
 
 
@@ -71,7 +89,9 @@ def calculator(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "calculation": None, "field_errors": {}}
     if form.is_bound and form.is_valid():
         not_given = [(form[name].auto_id, *PARTNER_NOT_GIVEN[name]) for name in form.not_given]
-        context["calculation"] = calculate(form.score_request, not_given)
+        context["calculation"] = calculation = calculate(form.score_request, not_given)
+        # Called by the template where it shows them, after the page's own templates.
+        context["extras"] = lambda: extras.render(request, calculation)
     elif form.is_bound:
         # For calculator.js: after an htmx swap it marks these inputs, which htmx did not redraw.
         context["field_errors"] = {

@@ -79,6 +79,8 @@ def test_a_client_with_seven_facts_takes_two_page_loads(live_server, page):
               saved.work_periods.count())  # fmt: skip
     assert counts == (2, 3, 2)
     assert saved.language_results.filter(person="spouse").count() == 1
+    # The heading can show before the page's load event; count once it has fired.
+    page.wait_for_load_state("load")
     assert len(loads) == 2 and loads[0].endswith("/clients/new/"), loads
 
 

@@ -277,8 +277,9 @@ def test_the_client_page_runs_the_same_queries_for_3_and_30_score_changes(
     client.force_login(firm_a_consultant)
     # session, user, membership, client file (roles), the client with its consultant and seat,
     # 3 fact kinds (also what the assessment is scored from), stage changes with their users,
-    # 4 audit tables, score history with its users, standings count
-    with django_assert_num_queries(15):
+    # 4 audit tables, score history with its users, standings count, and for the answer card's
+    # backtest the rounds in reach and the file's standings in them
+    with django_assert_num_queries(17):
         assert client.get(file_a.get_absolute_url()).status_code == 200
 
 
@@ -290,6 +291,7 @@ def test_the_portal_runs_the_same_queries_for_3_and_30_score_changes(
     client.force_login(firm_a_client)
     # session, user, membership (roles), client file (roles), the file, 3 fact kinds (also
     # what the assessment is scored from), score history with its users, the firm's name,
-    # standings count
-    with django_assert_num_queries(11):
+    # standings count, and for the answer card's backtest the rounds in reach and the file's
+    # standings in them
+    with django_assert_num_queries(13):
         assert client.get(reverse("profiles:portal")).status_code == 200

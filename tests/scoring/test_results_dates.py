@@ -1,5 +1,6 @@
 """The calculator's results write every date one way (YYYY-MM-DD), as the rest of the site."""
 
+import pytest
 from django.urls import reverse
 
 from tests.dates import assert_one_date_format
@@ -11,6 +12,10 @@ E2 = {
     "first_language_test_date": "2025-01-10", "canadian_experience_years": "0",
     "foreign_experience_years": "0", "job_offer": "none", "marital_status": "single",
 }  # fmt: skip
+
+
+# The result shows the outlook, read from the stored draws.
+pytestmark = pytest.mark.django_db
 
 
 def test_the_results_write_the_score_date_rules_date_and_coming_dates_one_way(client):
