@@ -73,7 +73,7 @@ def open_kinds(assessment: Assessment) -> tuple[list[str], list[str]]:
     values. General rounds are open to anyone eligible for a program; PNP rounds to those
     with a nomination as well."""
     yes = assessment.eligible_keys
-    unsure = list(getattr(assessment, "undecided_keys", []))
+    unsure = list(assessment.undecided_keys)
     kinds = []
     if any(key in ("fsw", "cec", "fst") for key in yes):
         kinds.append("general")
@@ -190,7 +190,7 @@ def client_answer(*, client: Client, assessment: Assessment) -> ClientAnswer:
         outlook=estimates.outlook_for(
             score=card.score,
             eligible_for=" ".join(assessment.eligible_keys),
-            undecided_for=" ".join(getattr(assessment, "undecided_keys", [])),
+            undecided_for=" ".join(assessment.undecided_keys),
             nominated=assessment.nominated,
             on=assessment.on,
         ),

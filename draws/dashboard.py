@@ -126,7 +126,8 @@ def _family_pairs() -> list[tuple[Draw, Draw]]:
 def eligibility_changes(files, today: date) -> Section:
     pairs = _family_pairs()
     latest = {newest.pk: (newest, older) for newest, older in pairs}
-    counted = ~Q(verdict=Verdict.NOT_IN_POOL)
+    # A "can't tell" is no change of eligibility: only yes and no are compared.
+    counted = ~Q(verdict__in=[Verdict.NOT_IN_POOL, Verdict.CANT_TELL])
     # The same file in the family's previous round, judged the other way. The draws are
     # named, not only correlated: PostgreSQL then reads those rounds' rows by the draw index
     # instead of hashing every standing of every draw.

@@ -28,6 +28,7 @@ BADGES = {
     Verdict.TIE_LOST: "text-bg-warning",
     Verdict.BELOW_CUTOFF: "text-bg-danger",
     Verdict.NOT_ELIGIBLE: "text-bg-secondary",
+    Verdict.CANT_TELL: "text-bg-info",
     Verdict.NOT_IN_POOL: "text-bg-light border",
 }
 

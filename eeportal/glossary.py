@@ -164,6 +164,14 @@ TERMS: tuple[Term, ...] = (
         "CEC.",
     ),
     Term(
+        "cant-tell",
+        "can't tell",
+        "can't tell whether eligible",
+        "A fact needed to decide is not in the file yet (for example the work history, an "
+        "Educational Credential Assessment or the settlement funds). Once it is recorded, the "
+        "answer becomes yes or no.",
+    ),
+    Term(
         "profile",
         "profile",
         "Express Entry profile",

@@ -12,9 +12,9 @@ CONTACT_FIELDS = ("email", "phone", "address")
 CLIENT_FIELDS = (
     "first_name", "last_name", *CONTACT_FIELDS, "birth_date", "marital_status",
     "first_official_language", "spouse_name", "spouse_accompanying", "spouse_citizen_or_pr",
-    "certificate_issued_on", "certificate_province", "nomination_province", "nominated_on",
-    "job_offer", "sibling_in_canada", "profile_submitted_at", "ita_received_on",
-    "contact_updates_allowed",
+    "dependent_children", "settlement_funds", "certificate_issued_on", "certificate_province",
+    "nomination_province", "nominated_on", "job_offer", "sibling_in_canada",
+    "profile_submitted_at", "ita_received_on", "contact_updates_allowed",
 )  # fmt: skip
 FACT_FIELDS: dict[type[Model], tuple[str, ...]] = {
     EducationCredential: (

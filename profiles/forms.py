@@ -85,6 +85,13 @@ class ClientForm(ParsingForm, KeepsSubmissionTimeForm):
             "%Y-%m-%d %H:%M:%S",
             "%Y-%m-%d %H:%M",
         ]
+        # Blank is the usual case (no children): 0, as the model's default.
+        self.fields["dependent_children"].required = False
+        self.fields["settlement_funds"].widget.attrs.update(min=0, step=1)
+
+    def clean_dependent_children(self) -> int:
+        value = self.cleaned_data.get("dependent_children")
+        return 0 if value is None else value
 
 
 class ContactForm(ParsingForm):

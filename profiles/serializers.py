@@ -58,6 +58,10 @@ class ClientSerializer(serializers.ModelSerializer):
 
     id = serializers.UUIDField(source="public_id", read_only=True)
     eligible_for = serializers.SerializerMethodField()
+    undecided_for = serializers.SerializerMethodField(
+        help_text="Programs and category families whose answer is \"can't tell\": a fact needed "
+        "to decide (work history, ECA, settlement funds) is not recorded."
+    )
     has_portal_login = serializers.SerializerMethodField()
     credentials = CredentialSerializer(many=True, required=False)
     language_results = LanguageResultSerializer(many=True, required=False)
@@ -82,7 +86,7 @@ class ClientSerializer(serializers.ModelSerializer):
         model = Client
         fields = [
             "id", *CLIENT_FIELDS, "current_crs", "crs_computed_on", "eligible_for",
-            "has_portal_login", "notifications_opt_in", *WORKFLOW_FIELDS, *NESTED,
+            "undecided_for", "has_portal_login", "notifications_opt_in", *WORKFLOW_FIELDS, *NESTED,
             "confirm_duplicate",
         ]  # fmt: skip
         read_only_fields = [
@@ -96,6 +100,9 @@ class ClientSerializer(serializers.ModelSerializer):
 
     def get_eligible_for(self, client: Client) -> list[str]:
         return client.eligible_keys
+
+    def get_undecided_for(self, client: Client) -> list[str]:
+        return client.undecided_keys
 
     def get_has_portal_login(self, client: Client) -> bool:
         return client.user_id is not None
@@ -132,6 +139,9 @@ class OwnFileSerializer(ClientSerializer):
 
     def get_eligible_for(self, client: Client) -> list[str]:
         return self.context["assessment"].eligible_keys
+
+    def get_undecided_for(self, client: Client) -> list[str]:
+        return self.context["assessment"].undecided_keys
 
 
 class ContactSerializer(serializers.ModelSerializer):

@@ -164,6 +164,11 @@ def synthetic_client(
         "ita_received_on": None,
         "contact_updates_allowed": rng.random() < 0.3,
     }
+    # A generator of its own, so the facts drawn from ``rng`` stay what they were.
+    household = random.Random(client["phone"])
+    client["dependent_children"] = household.choices((0, 1, 2, 3), (55, 20, 18, 7))[0]
+    if household.random() < 0.8:  # the rest have no funds recorded: FSW/FST "can't tell"
+        client["settlement_funds"] = household.randrange(2_000, 90_000, 500)
     if status in WITH_PARTNER:
         client["spouse_name"] = f"{rng.choice(FIRST_NAMES)} {last}"
         client["spouse_accompanying"] = rng.random() < 0.85
@@ -207,7 +212,9 @@ def synthetic_client(
         if rng.random() < 0.35:
             facts.append(_job(rng, today, in_canada=True, person=_SPOUSE))
     candidate = facts_from_values(client, facts).candidate(today)
-    client["current_crs"], client["eligible_for"] = summary(candidate, today)
+    client["current_crs"], client["eligible_for"], client["undecided_for"] = summary(
+        candidate, today
+    )
     client["crs_computed_on"] = today
     return client, facts
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from scoring import experience as xp
 from scoring.categories import Category, ExperienceRule
-from scoring.eligibility import Answer, Eligibility, abilities_below, eligibility
+from scoring.eligibility import Answer, Eligibility, abilities_below, cant_tell, eligibility
 from scoring.types import Candidate
 
 __all__ = ["category_eligibility"]
@@ -25,7 +25,8 @@ def category_eligibility(
 ) -> Answer:
     """Whether ``candidate`` meets one category version's conditions on ``on`` (§8).
 
-    First the candidate must be eligible for FSW, CEC or FST; then French needs NCLC 7+ on all
+    The candidate must be eligible for FSW, CEC or FST (a "no" to the category's own test wins
+    over a "can't tell" about the programs); then French needs NCLC 7+ on all
     four French abilities (valid results), and an occupational category needs the version's
     experience rule in ONE listed occupation within the past 3 years (in Canada for the
     "with Canadian work experience" categories). Whether the version is in force on ``on`` is
@@ -34,15 +35,17 @@ def category_eligibility(
     """
     if programs is None:
         programs = eligibility(candidate, on)
-    if not programs.any:
-        return Answer(
-            False,
-            "Not eligible for an Express Entry program: "
-            f"FSW: {programs.fsw.reason}; CEC: {programs.cec.reason}; FST: {programs.fst.reason}",
-        )
     if category.french_only:
-        return _french_category(candidate, on)
-    return _occupation_category(candidate, category, on)
+        answer = _french_category(candidate, on)
+    else:
+        answer = _occupation_category(candidate, category, on)
+    if programs.any or (not answer.eligible and not answer.undecided):
+        return answer
+    if programs.undecided:
+        return cant_tell(
+            "Can't tell whether eligible for an Express Entry program: " + programs.reasons()
+        )
+    return Answer(False, "Not eligible for an Express Entry program: " + programs.reasons())
 
 
 def _french_category(c: Candidate, on: date) -> Answer:
@@ -60,7 +63,10 @@ def _french_category(c: Candidate, on: date) -> Answer:
 
 def _occupation_category(c: Candidate, category: Category, on: date) -> Answer:
     if not c.work_history:
-        return Answer(False, "Needs a work history with NOC codes to check the occupation list")
+        return cant_tell(
+            "No work history recorded: jobs with their NOC codes are needed to check the "
+            "occupation list"
+        )
     where = " in Canada" if category.canadian_experience_only else ""
     periods = [
         p

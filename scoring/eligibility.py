@@ -1,12 +1,15 @@
 """Program eligibility as of a date (crs-rules.md §7, §9); categories (§8) are judged in
 ``scoring.category_eligibility``.
 
-Every answer is an ``Answer(eligible, reason, points)``; a "no" always says why in words a
-consultant can repeat. Work-experience tests use ``candidate.work_history`` (NOC, dates, hours).
-When a candidate has no work history, the programs fall back to the experience *years* on the
-candidate and say so in the reason: years cannot show continuity, occupation, TEER or the 3- and
-5-year windows, so those answers are approximations.
-Not modelled: proof of funds, intent to live outside Quebec, the FSW/FST job-requirement details.
+Every answer is an ``Answer``: yes, no, or "can't tell" (``undecided``) when a fact needed to
+decide is not recorded (no work history, an ECA, the settlement funds); a "no" and a "can't tell"
+always say why in words a consultant can repeat. Work-experience tests use
+``candidate.work_history`` (NOC, dates, hours). When a candidate has no work history, the
+programs fall back to the experience *years* on the candidate and say so in the reason: years
+cannot show continuity, occupation, TEER or the 3- and 5-year windows, so those answers are
+approximations. FSW and FST also need proof of settlement funds (``scoring.settlement_funds``)
+unless the candidate is CEC-eligible or authorised to work in Canada with a job offer.
+Not modelled: intent to live outside Quebec, the FSW/FST job-requirement details.
 Profile expiry (12 months) is the caller's business: it depends on the stored profile.
 """
 
@@ -19,12 +22,14 @@ from scoring import experience as xp
 from scoring.dates import years_after
 from scoring.fsw import fsw_points
 from scoring.language import ABILITIES
+from scoring.settlement_funds import table_on
 from scoring.types import CanadianEducation, Candidate, Education, LanguageResult
 
 __all__ = [
     "Answer",
     "Eligibility",
     "abilities_below",
+    "cant_tell",
     "cec",
     "eca_expiry_date",
     "eligibility",
@@ -36,6 +41,7 @@ __all__ = [
 ECA_VALIDITY_YEARS = 5  # §9: an ECA is invalid when 5 or more years old (MI-2017 s.3(4))
 FSW_PASS_MARK = 67
 _APPROXIMATE = " (approximate: no work history, judged from experience years)"
+_NO_HISTORY = "No work history recorded: jobs with their NOC codes are needed to check {}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,17 @@ class Answer:
     eligible: bool
     reason: str
     points: int | None = None  # FSW 67-point grid score, when computed
+    undecided: bool = False  # "can't tell": ``reason`` names the missing fact
+
+    @property
+    def status(self) -> str:
+        """ "yes", "no" or "cant_tell"."""
+        return "yes" if self.eligible else "cant_tell" if self.undecided else "no"
+
+
+def cant_tell(reason: str) -> Answer:
+    """The answer when a fact needed to decide is missing; ``reason`` says which."""
+    return Answer(False, reason, undecided=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +76,19 @@ class Eligibility:
     @property
     def any(self) -> bool:
         return bool(self.programs)
+
+    @property
+    def undecided(self) -> tuple[str, ...]:
+        """Programs whose answer is "can't tell"."""
+        return tuple(n for n in ("fsw", "cec", "fst") if getattr(self, n).undecided)
+
+    @property
+    def none(self) -> bool:
+        """Meets no program for sure: the profile cannot be in the pool at all."""
+        return not self.programs and not self.undecided
+
+    def reasons(self) -> str:
+        return f"FSW: {self.fsw.reason}; CEC: {self.cec.reason}; FST: {self.fst.reason}"
 
 
 def eligibility(candidate: Candidate, on: date) -> Eligibility:
@@ -124,12 +154,63 @@ def _has_job_offer(c: Candidate) -> bool:
     return c.has_valid_job_offer or c.job_offer != "none"
 
 
+def _authorised_in_canada(c: Candidate, on: date) -> bool:
+    """Authorised to work in Canada on ``on``, as far as the work history shows: a job in
+    Canada with authorisation that covers the day."""
+    return any(
+        p.in_canada and p.authorised and p.start <= on and (p.end is None or p.end >= on)
+        for p in c.work_history
+    )
+
+
+def _settlement_funds(c: Candidate, on: date, program: str) -> Answer | str:
+    """Proof of settlement funds for FSW/FST: an ``Answer`` when it stops the program (no, or
+    can't tell), else the words to add to a yes. Exempt when CEC-eligible or authorised to work
+    in Canada with a job offer (IRPR R76(1)(b)(ii))."""
+    cec_answer = cec(c, on)
+    if cec_answer.eligible:
+        return "no proof of funds needed (CEC-eligible)"
+    if _authorised_in_canada(c, on) and _has_job_offer(c):
+        return "no proof of funds needed (authorised to work in Canada with a job offer)"
+    created = c.profile_submitted_at.date() if c.profile_submitted_at else None
+    table = table_on(on, profile_created_on=created)
+    source = f"table of {table.effective.isoformat()}"
+    size, funds = c.family_size, c.settlement_funds
+    if size is None:
+        return cant_tell(
+            f"No family size recorded: {program} needs proof of funds of "
+            f"${table.amount(1):,} for one person and more for a family ({source})"
+        )
+    needed = table.amount(size)
+    family = "one person" if size == 1 else f"a family of {size}"
+    if funds is None:
+        return cant_tell(
+            f"No settlement funds recorded: {program} needs ${needed:,} for {family} ({source})"
+        )
+    if funds < needed:
+        short = (
+            f"Settlement funds ${funds:,} are below the ${needed:,} needed for {family} ({source})"
+        )
+        if cec_answer.undecided:
+            return cant_tell(f"{short}, unless CEC-eligible, which can't be told yet")
+        return Answer(False, short)
+    return f"funds ${funds:,} cover the ${needed:,} needed"
+
+
+_NO_ECA = (
+    "No ECA recorded for the education completed outside Canada: FSW counts it only with an "
+    "Educational Credential Assessment"
+)
+
+
 def fsw(c: Candidate, on: date) -> Answer:
-    """Federal Skilled Worker minimums (§7.2) and the 67-point grid (§7.1)."""
+    """Federal Skilled Worker minimums (§7.2), the 67-point grid (§7.1) and settlement funds."""
     problem = _language_problem(c, on, (7, 7, 7, 7)) or _eca_problem(c, on)
     if problem:
         return Answer(False, problem)
     if c.education is Education.NONE:
+        if "eca" in c.unknown:
+            return cant_tell(_NO_ECA)
         return Answer(False, "Education below a secondary school credential")
     note = ""
     if c.work_history:
@@ -147,14 +228,21 @@ def fsw(c: Candidate, on: date) -> Answer:
                 "Less than 1 year of continuous full-time skilled work in one occupation "
                 "in the last 10 years",
             )
+    elif "work_history" in c.unknown:
+        return cant_tell(_NO_HISTORY.format("1 year of continuous skilled work"))
     elif c.canadian_experience_years + c.foreign_experience_years < 1:
         return Answer(False, "No skilled work experience" + _APPROXIMATE)
     else:
         note = _APPROXIMATE
     points = fsw_points(c, on)
     if points < FSW_PASS_MARK:
+        if "eca" in c.unknown:
+            return cant_tell(f"FSW grid {points}/100 without the education; {_NO_ECA}")
         return Answer(False, f"FSW grid {points}/100, below the pass mark of 67", points)
-    return Answer(True, f"Meets FSW minimums; grid {points}/100{note}", points)
+    funds = _settlement_funds(c, on, "FSW")
+    if isinstance(funds, Answer):
+        return Answer(funds.eligible, funds.reason, points, funds.undecided)
+    return Answer(True, f"Meets FSW minimums; grid {points}/100; {funds}{note}", points)
 
 
 def cec(c: Candidate, on: date) -> Answer:
@@ -187,6 +275,8 @@ def cec(c: Candidate, on: date) -> Answer:
             _language_problem(c, on, (7, 7, 7, 7))
             + " (CLB 7 is needed unless a full year of the work is TEER 2 or 3)",
         )
+    if "work_history" in c.unknown:
+        return cant_tell(_NO_HISTORY.format("1 year of Canadian skilled work"))
     if c.canadian_experience_years < 1:
         return Answer(False, "Less than 1 year of Canadian skilled work" + _APPROXIMATE)
     problem = _language_problem(c, on, (7, 7, 7, 7))
@@ -235,11 +325,14 @@ def fst(c: Candidate, on: date) -> Answer:
             return Answer(
                 False, "Less than 2 years of work in one skilled trade in the last 5 years"
             )
-        return Answer(True, "2 years in a skilled trade in the last 5 years")
+        met = "2 years in a skilled trade in the last 5 years"
     # Without a history only a certificate shows the work was in a trade.
-    if (
+    elif (
         c.certificate_of_qualification
         and c.canadian_experience_years + c.foreign_experience_years >= 2
     ):
-        return Answer(True, "Certificate of qualification and 2+ years of work" + _APPROXIMATE)
-    return Answer(False, "Cannot confirm 2 years of skilled-trade work without a work history")
+        met = "Certificate of qualification and 2+ years of work" + _APPROXIMATE
+    else:
+        return cant_tell(_NO_HISTORY.format("2 years of work in one skilled trade"))
+    funds = _settlement_funds(c, on, "FST")
+    return funds if isinstance(funds, Answer) else Answer(True, f"{met}; {funds}")

@@ -43,9 +43,16 @@ def breakdown_to_json(breakdown: Breakdown) -> dict:
 
 
 def eligibility_to_json(answers: Eligibility) -> dict:
-    """FSW, CEC and FST answers as ``{"fsw": {"eligible", "reason", "points"}, ...}``."""
+    """FSW, CEC and FST answers as ``{"fsw": {"eligible", "status", "reason", "points"}, ...}``;
+    ``status`` is "yes", "no" or "cant_tell" (a fact needed to decide is missing: the reason
+    names it), and ``eligible`` is true only for "yes"."""
     return {
-        name: {"eligible": answer.eligible, "reason": answer.reason, "points": answer.points}
+        name: {
+            "eligible": answer.eligible,
+            "status": answer.status,
+            "reason": answer.reason,
+            "points": answer.points,
+        }
         for name, answer in (("fsw", answers.fsw), ("cec", answers.cec), ("fst", answers.fst))
     }
 

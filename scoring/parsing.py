@@ -32,12 +32,14 @@ __all__ = ["ScoreRequest", "parse_request"]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_AGE = 130
 _MAX_YEARS = 80
+_MAX_FUNDS = 1_000_000_000
+_MAX_FAMILY = 30
 _CANDIDATE_FIELDS = frozenset(
     {
         "as_of", "birth_date", "age", "education", "canadian_education", "first_language",
         "second_language", "canadian_experience_years", "foreign_experience_years",
         "certificate_of_qualification", "provincial_nomination", "job_offer",
-        "sibling_in_canada", "spouse",
+        "sibling_in_canada", "spouse", "settlement_funds", "family_size",
     }
 )  # fmt: skip
 _LANGUAGE_FIELDS = frozenset({"test", "listening", "reading", "writing", "speaking", "test_date"})
@@ -82,6 +84,12 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
         "certificate_of_qualification": _flag(data, "certificate_of_qualification", errors),
         "provincial_nomination": _flag(data, "provincial_nomination", errors),
         "sibling_in_canada": _flag(data, "sibling_in_canada", errors),
+        "settlement_funds": _optional_int(
+            data, "settlement_funds", 0, _MAX_FUNDS, "Enter whole dollars", errors
+        ),
+        "family_size": _optional_int(
+            data, "family_size", 1, _MAX_FAMILY, "Enter the number of people", errors
+        ),
     }
     errors.raise_if_any()
     candidate = Candidate(
@@ -163,6 +171,18 @@ def _count(data: Mapping, name: str, errors: ErrorCollector, prefix: str = "") -
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_YEARS:
         errors.add(prefix + name, f"Enter a whole number of years from 0 to {_MAX_YEARS}.")
         return 0
+    return value
+
+
+def _optional_int(
+    data: Mapping, name: str, least: int, most: int, words: str, errors: ErrorCollector
+) -> int | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        errors.add(name, f"{words}, from {least:,} to {most:,}.")
+        return None
     return value
 
 

@@ -71,6 +71,10 @@ def _enum(cls: type[StrEnum], value: object, name: str, errors: ErrorCollector) 
         return next(iter(cls))
 
 
+def _whole(value: object, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
 def _years(value: object, name: str, errors: ErrorCollector) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         errors.add(name, "Enter a whole number of years, 0 or more.")
@@ -215,7 +219,12 @@ class Candidate:
     ``work_history`` (job by job, for FSW/CEC/FST and category checks),
     ``has_valid_job_offer`` (an offer meeting FSW arranged-employment / FST rules; a ``job_offer``
     other than none also counts), ``eca_date`` (issue date of the ECA for a foreign credential)
-    and ``profile_submitted_at`` (tz-aware Express Entry profile timestamp, for tie-breaks).
+    and ``profile_submitted_at`` (tz-aware Express Entry profile timestamp, for tie-breaks),
+    ``settlement_funds`` (CAD available) and ``family_size`` (the candidate, the partner and every
+    dependent child, coming or not) for FSW/FST proof of funds. ``unknown`` names facts the caller
+    has no record of, so eligibility says "can't tell" instead of "no": ``"work_history"`` (no job
+    recorded, so the zero experience years mean nothing) and ``"eca"`` (a credential from outside
+    Canada recorded without an ECA, so it counts for nothing yet).
     """
 
     education: Education
@@ -235,6 +244,9 @@ class Candidate:
     has_valid_job_offer: bool = False
     eca_date: date | None = None
     profile_submitted_at: datetime | None = None
+    settlement_funds: int | None = None
+    family_size: int | None = None
+    unknown: frozenset[str] = frozenset()
     birth_year: int = field(init=False, compare=False, repr=False)
     birth_month_day: int = field(init=False, compare=False, repr=False)
 
@@ -263,6 +275,12 @@ class Candidate:
             # subtractions and a comparison.
             set_(self, "birth_year", birth.year)
             set_(self, "birth_month_day", birth.month * 100 + birth.day)
+        if self.settlement_funds is not None and not _whole(self.settlement_funds, 0):
+            errors.add("settlement_funds", "Enter the funds in whole dollars, 0 or more.")
+        if self.family_size is not None and not _whole(self.family_size, 1):
+            errors.add("family_size", "Enter the number of people in the family, 1 or more.")
+        if not isinstance(self.unknown, frozenset):
+            set_(self, "unknown", frozenset(self.unknown))
         if not isinstance(self.work_history, tuple):
             set_(self, "work_history", tuple(self.work_history))
         at = self.profile_submitted_at

@@ -97,7 +97,7 @@ def outlook_of(
         score=score,
         eligible_for=client.eligible_for,
         # Added by the eligibility work of issue 12 ("can't tell"); absent, nothing is unsure.
-        undecided_for=getattr(client, "undecided_for", ""),
+        undecided_for=client.undecided_for,
         nominated=client.nominated_on is not None and client.nominated_on <= on,
         on=on,
         rounds=rounds,

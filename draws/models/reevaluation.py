@@ -115,6 +115,7 @@ class Verdict(models.TextChoices):
     TIE_LOST = "tie_lost", "At the cut-off, lost the tie-break"
     BELOW_CUTOFF = "below_cutoff", "Below the cut-off"
     NOT_ELIGIBLE = "not_eligible", "Not eligible for this round"
+    CANT_TELL = "cant_tell", "Can't tell: a fact is missing"
     NOT_IN_POOL = "not_in_pool", "Not in the pool"
 
 

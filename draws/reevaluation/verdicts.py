@@ -16,7 +16,7 @@ from profiles.candidates.facts import ClientFacts
 from profiles.dates import local_date
 from scoring.categories import Category, category_by_key
 from scoring.category_eligibility import category_eligibility
-from scoring.eligibility import Answer, eligibility, in_pool
+from scoring.eligibility import Answer, Eligibility, cant_tell, eligibility, in_pool
 from scoring.engine import score_totals
 
 
@@ -48,19 +48,14 @@ class DrawContext:
         )
 
 
-def _round_test(candidate, ctx: DrawContext) -> Answer:
-    """Whether the candidate could be invited in this kind of round at all."""
+def _round_test(candidate, ctx: DrawContext, programs: Eligibility) -> Answer:
+    """Whether the candidate, in the pool, could be invited in this kind of round at all."""
     if ctx.category is not None:
-        return category_eligibility(candidate, ctx.category, ctx.on)
-    programs = eligibility(candidate, ctx.on)
+        return category_eligibility(candidate, ctx.category, ctx.on, programs=programs)
     if ctx.kind in ("fsw", "cec", "fst"):
         return getattr(programs, ctx.kind)
     if not programs.any:
-        return Answer(
-            False,
-            f"Not eligible for FSW ({programs.fsw.reason}), CEC ({programs.cec.reason}) "
-            f"or FST ({programs.fst.reason})",
-        )
+        return cant_tell("Can't tell whether eligible for a program: " + programs.reasons())
     if ctx.kind == "pnp" and not candidate.provincial_nomination:
         return Answer(False, "No provincial nomination on the draw date")
     return Answer(True, "Eligible: " + ", ".join(p.upper() for p in programs.programs))
@@ -87,10 +82,16 @@ def judge(facts: ClientFacts, ctx: DrawContext) -> Judgement:
     crs = score_totals(candidate, ctx.on).total
     margin = crs - ctx.cutoff
     problem = _pool_problem(facts, candidate, ctx.on)
+    programs = eligibility(candidate, ctx.on)
+    if not problem and programs.none:
+        # IRCC keeps no profile that meets no program: such a client is not in the pool at all.
+        problem = "Meets no Express Entry program: " + programs.reasons()
     if problem:
         return Judgement(crs, False, problem[:300], margin, Verdict.NOT_IN_POOL)
-    answer = _round_test(candidate, ctx)
+    answer = _round_test(candidate, ctx, programs)
     reason = answer.reason[:300]
+    if answer.undecided:
+        return Judgement(crs, False, reason, margin, Verdict.CANT_TELL)
     if not answer.eligible:
         return Judgement(crs, False, reason, margin, Verdict.NOT_ELIGIBLE)
     if margin > 0:

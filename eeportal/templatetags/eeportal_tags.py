@@ -23,6 +23,12 @@ def in_words(duration: timedelta | None) -> str:
     return " ".join(parts)
 
 
+@register.filter
+def dollars(amount: int | None) -> str:
+    """Whole Canadian dollars as "$23,360" (issue 15 gives French its own format)."""
+    return "" if amount is None else f"${amount:,}"
+
+
 @register.simple_tag
 def term(key: str, text: str = "") -> SafeString:
     """An inline explanation of a glossary term: a link to its glossary entry that, with

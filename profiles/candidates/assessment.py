@@ -2,7 +2,8 @@
 
 Every number comes from ``scoring`` (score, eligibility, advice, events); this module only
 chooses what to ask and names the results. ``summary`` is the cheap part stored on ``Client``
-(``current_crs`` and ``eligible_for``); ``assess`` is the full picture for one client's page.
+(``current_crs``, ``eligible_for`` and ``undecided_for``); ``assess`` is the full picture for
+one client's page.
 """
 
 from __future__ import annotations
@@ -23,37 +24,53 @@ from scoring.types import Candidate
 
 
 def _may_qualify(candidate: Candidate, category: Category) -> bool:
-    """A necessary condition, checked before asking the engine: a French result for the French
-    category, a job in the category's list otherwise. ``category_eligibility`` re-runs the
-    program tests on each call, and most categories fail this check for most clients.
+    """A necessary condition for a yes or a "can't tell", checked before asking the engine: a
+    French result for the French category; a job in the category's list, or no work history at
+    all (then the answer is "can't tell"), otherwise. Most categories fail it for most clients.
     """
     if category.french_only:
         return any(
             result is not None and result.is_french
             for result in (candidate.first_language, candidate.second_language)
         )
+    if not candidate.work_history:
+        return True
     return any(job.noc in category.nocs for job in candidate.work_history)
+
+
+def answer_keys(candidate: Candidate, on: date) -> tuple[list[str], list[str]]:
+    """(eligible, can't tell): the programs and category families ``candidate`` is eligible
+    for on ``on``, and those whose answer is "can't tell" (a fact is missing)."""
+    programs = eligibility(candidate, on)
+    yes, unsure = list(programs.programs), list(programs.undecided)
+    if programs.none:  # every category first needs a program
+        return yes, unsure
+    for category in categories_in_force(on):
+        family = category.family.value
+        if family in yes or not _may_qualify(candidate, category):
+            continue
+        answer = category_eligibility(candidate, category, on, programs=programs)
+        if answer.eligible:
+            yes.append(family)
+        elif answer.undecided:
+            unsure.append(family)
+    return yes, [key for key in dict.fromkeys(unsure) if key not in yes]
 
 
 def eligible_keys(candidate: Candidate, on: date) -> list[str]:
     """Programs and category families ``candidate`` is eligible for on ``on``."""
-    programs = eligibility(candidate, on)
-    keys = list(programs.programs)
-    if programs.any:  # every category first needs a program, so skip them all otherwise
-        for category in categories_in_force(on):
-            if (
-                category.family not in keys
-                and _may_qualify(candidate, category)
-                and category_eligibility(candidate, category, on).eligible
-            ):
-                keys.append(category.family.value)
-    return keys
+    return answer_keys(candidate, on)[0]
 
 
-def summary(candidate: Candidate, on: date) -> tuple[int, str]:
-    """(CRS total, ``eligible_for`` text) as stored on ``Client``: `` cec fsw french ``."""
-    keys = eligible_keys(candidate, on)
-    return score_totals(candidate, on).total, f" {' '.join(keys)} " if keys else ""
+def _spaced(keys: list[str]) -> str:
+    return f" {' '.join(keys)} " if keys else ""
+
+
+def summary(candidate: Candidate, on: date) -> tuple[int, str, str]:
+    """(CRS total, ``eligible_for``, ``undecided_for``) as stored on ``Client``: the keys as
+    `` cec fsw french ``."""
+    yes, unsure = answer_keys(candidate, on)
+    return score_totals(candidate, on).total, _spaced(yes), _spaced(unsure)
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,14 @@ class Assessment:
         keys = [key for key, _, answer in self.programs if answer.eligible]
         families = [category.family.value for category, a in self.categories if a.eligible]
         return list(dict.fromkeys(keys + families))
+
+    @property
+    def undecided_keys(self) -> list[str]:
+        """What can't be told (a fact is missing), as ``Client.undecided_for`` stores it."""
+        sure = set(self.eligible_keys)
+        keys = [key for key, _, answer in self.programs if answer.undecided]
+        families = [category.family.value for category, a in self.categories if a.undecided]
+        return [key for key in dict.fromkeys(keys + families) if key not in sure]
 
 
 def _lapsed_ecas(facts: ClientFacts, candidate: Candidate, on: date) -> dict[str, str]:
@@ -125,7 +150,7 @@ def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessm
         sections=sections(breakdown, lines),
         programs=[(key, name, getattr(programs, key)) for key, name in PROGRAM_NAMES.items()],
         categories=[
-            (category, category_eligibility(candidate, category, on))
+            (category, category_eligibility(candidate, category, on, programs=programs))
             for category in categories_in_force(on)
         ],
         advice=actionable[:10],

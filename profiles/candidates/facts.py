@@ -158,6 +158,8 @@ class ClientFacts:
     ita_received_on: date | None
     principal: Side
     spouse: Side
+    settlement_funds: int | None = None
+    family_size: int = 1  # the client, a partner and dependent children, coming or not
 
     @property
     def profile_expires_at(self) -> datetime | None:
@@ -202,6 +204,9 @@ class ClientFacts:
             "has_valid_job_offer": self.job_offer != JobOffer.NONE,
             "eca_date": eca_date,
             "profile_submitted_at": submitted,
+            "settlement_funds": self.settlement_funds,
+            "family_size": self.family_size,
+            "unknown": self._unknown(education, on),
         }
         spouses: list[Spouse | None] = [None]
         if self.spouse_scored:
@@ -222,6 +227,23 @@ class ClientFacts:
         # English, newest result first).
         ranked = [(score_totals(c, on).total, -i) for i, c in enumerate(options)]
         return options[-max(ranked)[1]]
+
+    def _unknown(self, education: Education, on: date) -> frozenset[str]:
+        """What the file does not record, so eligibility says "can't tell" (scoring.types):
+        no job at all, or a credential from outside Canada, completed by ``on``, that has no
+        ECA and would rank above the education that counts."""
+        missing = set()
+        if not self.principal.jobs:
+            missing.add("work_history")
+        if any(
+            not c.in_canada
+            and c.eca_date is None
+            and (c.completed_on is None or c.completed_on <= on)
+            and _RANK[c.level] > _RANK[education]
+            for c in self.principal.credentials
+        ):
+            missing.add("eca")
+        return frozenset(missing)
 
     def _language_pairs(self, on: date) -> list[tuple[LanguageResult | None, ...]]:
         english = self.principal.language_options(on, french=False)

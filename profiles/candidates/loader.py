@@ -30,8 +30,11 @@ _EMPTY: tuple[list, list, list] = ([], [], [])
 CLIENT_COLUMNS = (
     "id", "birth_date", "marital_status", "spouse_accompanying", "spouse_citizen_or_pr",
     "first_official_language", "certificate_issued_on", "nominated_on", "job_offer",
-    "sibling_in_canada", "profile_submitted_at", "ita_received_on",
+    "sibling_in_canada", "profile_submitted_at", "ita_received_on", "settlement_funds",
+    "dependent_children",
 )  # fmt: skip
+# Columns newer than the callers of ``facts_from_values`` that may leave them out.
+_CLIENT_DEFAULTS = {"settlement_funds": None, "dependent_children": 0}
 CREDENTIAL_COLUMNS = (
     "client_id", "person", "level", "in_canada", "length_years", "completed_on", "eca_date",
 )  # fmt: skip
@@ -50,7 +53,7 @@ def _spouse_scored(marital_status: str, accompanying: bool, citizen_or_pr: bool)
 
 def _client_facts(row: tuple, sides: dict[tuple[int, str], tuple[list, list, list]]) -> ClientFacts:
     (pk, birth, marital, accompanying, citizen, first, certificate, nominated, offer,
-     sibling, submitted, ita) = row  # fmt: skip
+     sibling, submitted, ita, funds, children) = row  # fmt: skip
     mine = sides.get((pk, _PRINCIPAL), _EMPTY)
     theirs = sides.get((pk, _SPOUSE), _EMPTY)
     return ClientFacts(
@@ -64,6 +67,8 @@ def _client_facts(row: tuple, sides: dict[tuple[int, str], tuple[list, list, lis
         sibling_in_canada=sibling,
         profile_submitted_at=submitted,
         ita_received_on=ita,
+        settlement_funds=funds,
+        family_size=1 + (marital in WITH_PARTNER) + (children or 0),
         principal=Side(*(tuple(rows) for rows in mine)),
         spouse=Side(*(tuple(rows) for rows in theirs)),
     )
@@ -139,7 +144,8 @@ def facts_from_values(
     for model, values in facts:
         columns, add = _ADDERS[model]
         add(sides, key, *(values[name] for name in columns[1:]))
-    return _client_facts((key, *(client[name] for name in CLIENT_COLUMNS[1:])), sides)
+    values = (client.get(name, _CLIENT_DEFAULTS.get(name)) for name in CLIENT_COLUMNS[1:])
+    return _client_facts((key, *values), sides)
 
 
 def facts_of(client: Client, facts: Iterable[Model]) -> ClientFacts:

@@ -118,6 +118,19 @@ class Client(models.Model):
         verbose_name="spouse is a Canadian citizen or PR",
         help_text="If so the client is scored as single.",
     )
+    dependent_children = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="The client's and the partner's dependent children (under 22), whether or not "
+        "they come to Canada: they count in the family size for the settlement funds.",
+    )
+    settlement_funds = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name="settlement funds (CAD)",
+        help_text="Money available to settle in Canada, as declared in the profile. FSW and FST "
+        "need it unless the client is CEC-eligible or authorised to work in Canada with a job "
+        'offer; left blank, their eligibility reads "can\'t tell".',
+    )
 
     # Express Entry profile.
     profile_submitted_at = models.DateTimeField(
@@ -173,6 +186,12 @@ class Client(models.Model):
         editable=False,
         help_text="Space-delimited program and category keys, with a space at each end.",
     )
+    undecided_for = models.CharField(
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text='The same for the answers that are "can\'t tell" (a fact is missing).',
+    )
     # The earliest date among the file's ``KeyDate`` rows of each kind, by the same refresh:
     # the list's badges and filters read a column instead of joining the rows.
     language_expires_on = models.DateField(null=True, blank=True, editable=False)
@@ -185,7 +204,8 @@ class Client(models.Model):
     objects = ClientQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
-            "current_crs", "crs_computed_on", "eligible_for", "updated_at", "stage", "stage_on",
+            "current_crs", "crs_computed_on", "eligible_for", "undecided_for", "updated_at",
+            "stage", "stage_on",
             "language_expires_on", "eca_expires_on",
         ]
     )  # fmt: skip
@@ -237,6 +257,16 @@ class Client(models.Model):
     @property
     def eligible_keys(self) -> list[str]:
         return self.eligible_for.split()
+
+    @property
+    def undecided_keys(self) -> list[str]:
+        return self.undecided_for.split()
+
+    @property
+    def family_size(self) -> int:
+        """For the settlement funds: the client, a spouse or partner (coming or not) and every
+        dependent child."""
+        return 1 + (self.marital_status in WITH_PARTNER) + self.dependent_children
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -49,7 +49,9 @@ def create_client(
     StageChange.objects.bulk_create(first_stage_changes([client], by=by))
     replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")
-    client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
+    client.refresh_from_db(
+        fields=["current_crs", "eligible_for", "undecided_for", "crs_computed_on"]
+    )
     return client
 
 
@@ -69,7 +71,9 @@ def update_client(
     follow_facts(client, by=by)
     replace_facts(client, facts or {}, by)
     facts_were_changed(client_ids=[client.pk], by=by, reason="Client file edited")
-    client.refresh_from_db(fields=["current_crs", "eligible_for", "crs_computed_on"])
+    client.refresh_from_db(
+        fields=["current_crs", "eligible_for", "undecided_for", "crs_computed_on"]
+    )
     return client
 
 

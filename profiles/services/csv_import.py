@@ -247,7 +247,7 @@ def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) 
     # Scored before the INSERT, from the instances in memory: no UPDATE pass afterwards.
     for client, facts in parsed:
         candidate = facts_of(client, facts).candidate(today)
-        client.current_crs, client.eligible_for = summary(candidate, today)
+        client.current_crs, client.eligible_for, client.undecided_for = summary(candidate, today)
         client.crs_computed_on = today
     clients = [client for client, _ in parsed]
     open_files(clients, firm=clients[0].firm, by=by)

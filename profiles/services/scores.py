@@ -48,8 +48,8 @@ def refresh_scores(
     reason: str = "Client file changed",
     by: User | None = None,
 ) -> int:
-    """Recompute ``current_crs``, ``eligible_for`` and ``crs_computed_on`` for ``clients``, and
-    add to the score history each client whose CRS moved.
+    """Recompute ``current_crs``, ``eligible_for``, ``undecided_for`` and ``crs_computed_on`` for
+    ``clients``, and add to the score history each client whose CRS moved.
 
     Loads with ``facts_for`` (four queries) plus the stored values (one), then writes only what
     changed: one UPDATE for the date, one per distinct new (score, eligibility) pair and one
@@ -67,17 +67,17 @@ def refresh_scores(
     )
     facts = facts_for(scope)
     stored = {
-        pk: (crs, eligible, computed_on)
-        for pk, crs, eligible, computed_on in scope.order_by().values_list(
-            "pk", "current_crs", "eligible_for", "crs_computed_on"
+        pk: (crs, eligible, undecided, computed_on)
+        for pk, crs, eligible, undecided, computed_on in scope.order_by().values_list(
+            "pk", "current_crs", "eligible_for", "undecided_for", "crs_computed_on"
         )
     }
-    changed: dict[tuple[int, str], list[int]] = {}
+    changed: dict[tuple[int, str, str], list[int]] = {}
     history: list[ScoreChange] = []
     for pk, client_facts in facts.items():
-        crs, eligible, computed_on = stored.get(pk, (None, "", None))
+        crs, eligible, undecided, computed_on = stored.get(pk, (None, "", "", None))
         values = summary(client_facts.candidate(on), on)
-        if (crs, eligible) != values:
+        if (crs, eligible, undecided) != values:
             changed.setdefault(values, []).append(pk)
         if kind == ScoreChange.Kind.DATE:
             history += _dated_changes(client_facts, crs, values[0], since=computed_on, on=on)
@@ -94,8 +94,10 @@ def refresh_scores(
                 )
             )
     Client.objects.filter(pk__in=list(facts)).update(crs_computed_on=on)
-    for (crs, eligible), pks in changed.items():
-        Client.objects.filter(pk__in=pks).update(current_crs=crs, eligible_for=eligible)
+    for (crs, eligible, undecided), pks in changed.items():
+        Client.objects.filter(pk__in=pks).update(
+            current_crs=crs, eligible_for=eligible, undecided_for=undecided
+        )
     if history:
         ScoreChange.objects.bulk_create(history)
     refresh_key_dates(facts=facts, on=on)

@@ -77,6 +77,18 @@ class CRSInputSerializer(serializers.Serializer):
     spouse = CRSSpouseSerializer(
         required=False, allow_null=True, help_text="An accompanying non-citizen, non-PR partner."
     )
+    settlement_funds = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=0,
+        help_text="CAD available to settle (proof of funds, FSW and FST); null: not known.",
+    )
+    family_size = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text="The candidate, the partner and every dependent child, coming or not.",
+    )
 
 
 class CRSRulesSerializer(serializers.Serializer):
@@ -93,7 +105,11 @@ class CRSLineSerializer(serializers.Serializer):
 
 
 class CRSAnswerSerializer(serializers.Serializer):
-    eligible = serializers.BooleanField()
+    eligible = serializers.BooleanField(help_text='True only when status is "yes".')
+    status = serializers.ChoiceField(
+        choices=["yes", "no", "cant_tell"],
+        help_text="cant_tell: a fact needed to decide is missing; the reason names it.",
+    )
     reason = serializers.CharField()
     points = serializers.IntegerField(allow_null=True, help_text="FSW 67-point grid score.")
 

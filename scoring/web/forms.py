@@ -8,6 +8,7 @@ engine's field paths (``"first_language.listening"``) are mapped back onto the f
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
@@ -167,6 +168,17 @@ class CalculatorForm(forms.Form):
         spouse_language_writing, spouse_language_speaking, spouse_language_test_date,
     ) = _language_fields("Partner's")  # fmt: skip
 
+    settlement_funds = _text(
+        "Funds available (CAD)",
+        "Money you can use to settle: savings you can show, not borrowed.",
+        inputmode="numeric",
+    )
+    family_size = _text(
+        "People in your family",
+        "You, your partner and your dependent children, even those not coming to Canada.",
+        inputmode="numeric",
+    )
+
     def __init__(self, *args, today: date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
@@ -202,9 +214,14 @@ class CalculatorForm(forms.Form):
         for name in ("as_of", "birth_date", "education", "canadian_education", "job_offer"):
             if data.get(name):
                 result[name] = data[name]
-        for name in ("age", "canadian_experience_years", "foreign_experience_years"):
+        for name in (
+            "age", "canadian_experience_years", "foreign_experience_years", "settlement_funds",
+            "family_size",
+        ):  # fmt: skip
             if data.get(name):
                 result[name] = _number(data[name])
+        if isinstance(result.get("settlement_funds"), str):  # "$20,000" is read as 20000
+            result["settlement_funds"] = _number(re.sub(r"[$,\s]", "", data["settlement_funds"]))
         for name in ("certificate_of_qualification", "provincial_nomination", "sibling_in_canada"):
             result[name] = bool(data.get(name))
         result["first_language"] = _language(data, "first_language")

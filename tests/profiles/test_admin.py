@@ -148,7 +148,7 @@ def test_a_file_added_in_the_admin_goes_to_the_firm_administrator_as_a_lead(
     data = {
         "firm": firm_a.pk, "first_name": "Ana", "last_name": "Costa", "birth_date": "1990-01-01",
         "marital_status": "never_married", "first_official_language": "best", "job_offer": "none",
-        "spouse_accompanying": "on",
+        "spouse_accompanying": "on", "dependent_children": 0,
     }  # fmt: skip
     for prefix in ("credentials", "language_results", "work_periods"):
         data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})

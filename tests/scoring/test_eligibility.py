@@ -73,7 +73,9 @@ def test_fsw_needs_a_year_of_continuous_work_in_one_occupation():
 
 def test_fsw_accepts_continuous_part_time_equal_to_a_year():
     history = (job("21231", date(2023, 1, 1), date(2024, 12, 31), hours=15, in_canada=False),)
-    c = developer(work_history=history, has_valid_job_offer=True)
+    c = developer(
+        work_history=history, has_valid_job_offer=True, settlement_funds=20_000, family_size=1
+    )
     assert fsw(c, ON).eligible
 
 
@@ -125,7 +127,11 @@ def test_cec_ignores_work_older_than_3_years():
 def test_fst_accepts_two_years_in_a_trade_with_a_certificate():
     history = (job("72200", date(2024, 1, 1), None),)
     c = developer(
-        first_language=clb(5, 4, 4, 5), work_history=history, certificate_of_qualification=True
+        first_language=clb(5, 4, 4, 5),
+        work_history=history,
+        certificate_of_qualification=True,
+        settlement_funds=20_000,
+        family_size=1,
     )
     assert fst(c, ON).eligible
 
