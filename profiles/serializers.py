@@ -59,7 +59,7 @@ class ClientSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     eligible_for = serializers.SerializerMethodField()
     undecided_for = serializers.SerializerMethodField(
-        help_text="Programs and category families whose answer is \"can't tell\": a fact needed "
+        help_text='Programs and category families whose answer is "can\'t tell": a fact needed '
         "to decide (work history, ECA, settlement funds) is not recorded."
     )
     has_portal_login = serializers.SerializerMethodField()
