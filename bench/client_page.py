@@ -7,8 +7,12 @@ postgres://root@127.0.0.1:5432/eeportal_page_bench, created and migrated if miss
 one file with a bit of everything that moves a score over the next two years: married with an
 accompanying spouse, English and French results (one about to expire), foreign credentials with
 ECAs, ongoing Canadian work, foreign work leaving the 10-year window, the spouse's own jobs and
-test, a submitted profile. It prints the median and best of ``--runs`` requests of the page,
-and of the parts computed on the request: the whole ``assess`` and its coming dates alone.
+test, a submitted profile, no settlement funds recorded (FSW "can't tell"). The real draw
+history (435 rounds, with their pool distributions) is imported once, and the file is judged in
+every round, so the answer card, the place in the pool, the backtest and the outlook read what
+they would in production. It prints the median and best of ``--runs`` requests of the client
+page and of the client's own portal, and of the parts computed on the request: the whole
+``assess`` and its coming dates alone.
 """
 
 from __future__ import annotations
@@ -66,14 +70,15 @@ def rich_file(today: date):
     Client.objects.all().delete()
     Membership.objects.all().delete()
     Firm.objects.all().delete()
-    User.objects.filter(username="bench").delete()
+    User.objects.filter(username__in=["bench", "bench-client"]).delete()
     firm = Firm.objects.create(name="Bench firm")
     consultant = User.objects.create(username="bench")
+    own_login = User.objects.create(username="bench-client")
     Membership.objects.create(user=consultant, firm=firm)
     client = Client.objects.create(
         firm=firm, first_name="Rich", last_name="File", birth_date=date(1992, 2, 29),
         marital_status="married", spouse_name="Maya",
-        profile_submitted_at=timezone.make_aware(datetime(2026, 3, 2, 10, 15)),
+        profile_submitted_at=timezone.make_aware(datetime(2026, 3, 2, 10, 15)), user=own_login,
     )  # fmt: skip
     for level, eca, length in (("masters", date(2022, 5, 9), 2),
                                ("bachelors", date(2021, 12, 1), 4)):  # fmt: skip
@@ -112,6 +117,22 @@ def rich_file(today: date):
     return consultant, client
 
 
+def judged_in_every_round(client) -> int:
+    """Import the bundled rounds feed if the database has none, then judge ``client`` in every
+    round as the re-evaluation would. Returns the number of rounds."""
+    from django.core.management import call_command
+
+    from draws.models import Draw
+    from draws.reevaluation.evaluation import evaluate_clients
+
+    if not Draw.objects.exists():
+        call_command("import_rounds", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    draws = list(Draw.objects.all())
+    for draw in draws:
+        evaluate_clients(draw=draw, revision=draw.revision, clients=[client.pk])
+    return len(draws)
+
+
 def timed(function, runs: int) -> tuple[float, float]:
     """(median, best) in milliseconds of ``runs`` calls, after three to warm up."""
     for _ in range(3):
@@ -139,6 +160,7 @@ def main() -> None:
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     }
     from django.test import Client as Browser
+    from django.urls import reverse
     from django.utils import timezone
 
     from profiles.candidates.assessment import assess
@@ -147,15 +169,24 @@ def main() -> None:
 
     today = timezone.localdate()
     consultant, client = rich_file(today)
+    rounds = judged_in_every_round(client)
     browser = Browser()
     browser.force_login(consultant)
     url = client.get_absolute_url()
     assert browser.get(url).status_code == 200
+    own = Browser()
+    own.force_login(client.user)
+    portal = reverse("profiles:portal")
+    assert own.get(portal).status_code == 200
     facts = facts_for([client.pk])[client.pk]
     events = coming_dates(facts, today)
-    print(f"client page of a rich file ({len(events)} coming dates), {args.runs} runs each:")
+    print(
+        f"client page of a rich file ({len(events)} coming dates, judged in {rounds} rounds), "
+        f"{args.runs} runs each:"
+    )
     for name, function in (
-        ("page (GET, end to end)", lambda: browser.get(url)),
+        ("client page (GET, end to end)", lambda: browser.get(url)),
+        ("portal (GET, end to end)", lambda: own.get(portal)),
         ("assess (score, eligibility, advice, dates)", lambda: assess(facts, today)),
         ("coming dates alone", lambda: coming_dates(facts, today)),
     ):
