@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 
 from draws import selectors
 from draws.filters import DrawFilter
@@ -15,11 +15,18 @@ from draws.services import draw_values, record_draw
 from scoring.rules import EXPRESS_ENTRY_START
 
 
-class IsStaffOrReadOnly(BasePermission):
-    message = "Only staff can record or correct draws."
+class IsStaffOrReadOnly(DjangoModelPermissionsOrAnonReadOnly):
+    """Reads are public; a write needs staff status and, as in the admin, the model permission
+    (``draws.add_draw`` to record, ``draws.change_draw`` to correct)."""
+
+    message = "Recording or correcting draws needs a staff account with the draw permissions."
 
     def has_permission(self, request, view) -> bool:
-        return request.method in SAFE_METHODS or bool(request.user and request.user.is_staff)
+        if request.method in SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_staff) and super().has_permission(
+            request, view
+        )
 
 
 # Reads are public. drf-spectacular marks an operation public only for DRF's own AllowAny and

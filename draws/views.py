@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -70,17 +71,23 @@ def methods(request: HttpRequest) -> HttpResponse:
     )
 
 
-def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed in as staff; anyone else signed in gets a 404 (nothing here for them)."""
+def staff_required(permission: str) -> Callable[[Callable[..., HttpResponse]], Callable]:
+    """Signed in as staff with ``permission`` (the admin's model permissions): anyone else
+    signed in gets a 404 (nothing here for them), staff without the permission a 403."""
 
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_staff:
-            raise Http404("Not staff")
-        return view(request, *args, **kwargs)
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_staff:
+                raise Http404("Not staff")
+            if not request.user.has_perm(permission):
+                raise PermissionDenied(permission)
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
 
 
 def run_table(runs_qs: QuerySet[ReevaluationRun], params: QueryDict, *, filtered: bool) -> dict:
@@ -99,7 +106,7 @@ def run_table(runs_qs: QuerySet[ReevaluationRun], params: QueryDict, *, filtered
     }
 
 
-@staff_required
+@staff_required("draws.view_reevaluationrun")
 def run_list(request: HttpRequest) -> HttpResponse:
     filterset = RunFilter(request.GET or None, queryset=selectors.runs_for_list())
     filtered = any(value for name, value in request.GET.items() if name != "page")
@@ -109,7 +116,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
     return render(request, "draws/run_list.html", context)
 
 
-@staff_required
+@staff_required("draws.change_reevaluationrun")
 @require_POST
 def run_resume(request: HttpRequest) -> HttpResponse:
     messages.success(request, str(notices.resume()))

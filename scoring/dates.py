@@ -26,7 +26,10 @@ def age_on(birth: date, on: date) -> int:
 
 
 def years_after(day: date, years: int) -> date:
-    """The ``years``-th anniversary of ``day``; of 29 February, 28 February in a common year."""
+    """The ``years``-th anniversary of ``day``; of 29 February, 28 February in a common year.
+    Past year 9999 it is ``date.max``: an expiry that far is "never", and no caller overflows."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import NamedTuple
 
+from scoring.dates import years_after
 from scoring.errors import ErrorCollector, InvalidInput, clip, quote
 from scoring.language import ABILITIES, PTE_CORE_ACCEPTED_FROM
 from scoring.rules import BEFORE_EXPRESS_ENTRY, EXPRESS_ENTRY_START
@@ -32,6 +33,7 @@ __all__ = ["ScoreRequest", "parse_request"]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_AGE = 130
 _MAX_YEARS = 80
+_MAX_AHEAD_YEARS = 10  # the rules ahead are unknown; far dates only overflow the arithmetic
 _MAX_FUNDS = 1_000_000_000
 _MAX_FAMILY = 30
 _CANDIDATE_FIELDS = frozenset(
@@ -62,8 +64,15 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
     as_of = today
     if data.get("as_of") is not None:
         parsed = _date(data["as_of"], "as_of", errors)
+        latest = years_after(today, _MAX_AHEAD_YEARS)
         if parsed is not None and parsed < EXPRESS_ENTRY_START:
             errors.add("as_of", BEFORE_EXPRESS_ENTRY)
+        elif parsed is not None and parsed > latest:
+            errors.add(
+                "as_of",
+                f"Score as of a date up to {_MAX_AHEAD_YEARS} years ahead "
+                f"({latest.isoformat()} at the latest).",
+            )
         elif parsed is not None:
             as_of = parsed
 
@@ -223,8 +232,8 @@ def _language(
         bad_date = errors.count > count
     if test is None or any(value.get(a) is None for a in ABILITIES):
         return None
-    if bad_date and test is LanguageTest.TEF:
-        return None  # TEF's range depends on the date; the date error is enough
+    if bad_date:
+        return None  # the date error is enough (and TEF's range depends on the date)
     try:
         result = LanguageResult(
             test,

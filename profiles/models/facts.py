@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from profiles.choices import EducationLevel, LanguageTestChoice, Person
 from profiles.noc import occupation
 from scoring import types as scoring
+from scoring.dates import years_after
 from scoring.rules import EXPRESS_ENTRY_START
 
 from .clients import EARLIEST_FACT_DATE, Client
@@ -27,6 +28,9 @@ def _engine_errors(error: scoring.InvalidInput) -> ValidationError:
     return ValidationError(
         {name.split(".")[-1]: messages for name, messages in error.errors.items()}
     )
+
+
+MAX_PLANNED_END_YEARS = 10
 
 
 def _not_in_future(errors: dict, **dates) -> None:
@@ -198,5 +202,11 @@ class WorkPeriod(Fact):
             errors["hours_per_week"] = _TOO_MANY_HOURS
         if self.start and self.end and self.end < self.start:
             errors["end"] = "The end date is before the start date."
+        elif self.end and self.end > years_after(timezone.localdate(), MAX_PLANNED_END_YEARS):
+            # A planned end is fine; a far one is a typo (and 9999 overflowed the scoring).
+            errors["end"] = (
+                f"Enter an end date at most {MAX_PLANNED_END_YEARS} years from today, or leave it "
+                "blank for a job that goes on."
+            )
         if errors:
             raise ValidationError(errors)
