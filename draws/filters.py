@@ -2,6 +2,8 @@
 
 import django_filters
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from draws.models import Draw, DrawCategory, Family, ReevaluationRun
 
@@ -10,6 +12,11 @@ FIRST_YEAR = 2015  # Express Entry's first round: 2015-01-31
 
 def _years() -> list[tuple[str, str]]:
     return [(str(y), str(y)) for y in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class YearFilter(django_filters.ChoiceFilter):
+    """A year, typed as an integer in the schema (drf-spectacular read the model's date field)."""
 
 
 class DrawOrdering(django_filters.OrderingFilter):
@@ -40,7 +47,7 @@ class DrawFilter(django_filters.FilterSet):
         queryset=DrawCategory.objects.all(),
         label="Category version (its key, e.g. healthcare-2023-v1)",
     )
-    year = django_filters.ChoiceFilter(
+    year = YearFilter(
         field_name="held_on",
         lookup_expr="year",
         choices=_years,

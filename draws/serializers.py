@@ -17,6 +17,7 @@ from draws.models import (
     DrawCategory,
     ReevaluationRun,
 )
+from eeportal.api_numbers import StrictNumbersModelSerializer
 from scoring.json_input import Decoder
 
 
@@ -36,7 +37,7 @@ class PoolField(serializers.JSONField):
         return None if value is None else {key: value[key] for key in pool_bands.KEYS_IN_ORDER}
 
 
-class DrawSerializer(serializers.ModelSerializer):
+class DrawSerializer(StrictNumbersModelSerializer):
     category = serializers.SlugRelatedField(
         slug_field="key",
         queryset=DrawCategory.objects.all(),

@@ -6,13 +6,14 @@ from datetime import date
 
 from rest_framework import serializers
 
+from eeportal.api_numbers import StrictNumbersModelSerializer
 from profiles.choices import Stage
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from scoring.web.api import CRSLineSerializer
 
 
-class CredentialSerializer(serializers.ModelSerializer):
+class CredentialSerializer(StrictNumbersModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -20,7 +21,7 @@ class CredentialSerializer(serializers.ModelSerializer):
         fields = ["id", *FACT_FIELDS[EducationCredential]]
 
 
-class LanguageResultSerializer(serializers.ModelSerializer):
+class LanguageResultSerializer(StrictNumbersModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -28,7 +29,7 @@ class LanguageResultSerializer(serializers.ModelSerializer):
         fields = ["id", *FACT_FIELDS[LanguageTestResult]]
 
 
-class WorkPeriodSerializer(serializers.ModelSerializer):
+class WorkPeriodSerializer(StrictNumbersModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -51,7 +52,7 @@ WORKFLOW_FIELDS = (
 )  # fmt: skip
 
 
-class ClientSerializer(serializers.ModelSerializer):
+class ClientSerializer(StrictNumbersModelSerializer):
     """A client file with its facts. ``current_crs`` and ``eligible_for`` are the copies stored
     on ``crs_computed_on`` (refreshed on every change to the file and nightly), which the list
     filters and sorts on."""
@@ -144,7 +145,7 @@ class OwnFileSerializer(ClientSerializer):
         return self.context["assessment"].undecided_keys
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(StrictNumbersModelSerializer):
     """What a client may change about their own file from ``/api/v1/me/``.
 
     Any other field is a 400 naming it: DRF's default of ignoring unknown keys answered 200 to a

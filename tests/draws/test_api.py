@@ -276,3 +276,10 @@ def test_the_schema_documents_reading_draws_as_public(api, db, path):
 def test_the_schema_still_documents_recording_a_draw_as_needing_sign_in(api, db):
     schema = api.get(reverse("api-schema"), {"format": "json"}).json()
     assert {} not in schema["paths"]["/api/v1/draws/"]["post"]["security"]
+
+
+def test_the_schema_types_the_draws_year_filter_as_an_integer(api):
+    schema = api.get(reverse("api-schema"), {"format": "json"}).json()
+    parameters = schema["paths"]["/api/v1/draws/"]["get"]["parameters"]
+    year = next(p for p in parameters if p["name"] == "year")
+    assert year["schema"]["type"] == "integer"
