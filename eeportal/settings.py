@@ -134,6 +134,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "eeportal.client_ip.axes_client_ip"
+RATELIMIT_IP_META_KEY = "eeportal.client_ip.client_ip"
+# Per period ("3/h": 3 an hour); see eeportal/ratelimits.py.
+RATE_LIMITS = {
+    "password-reset-address": env("PASSWORD_RESET_RATE", default="3/h"),
+    "password-reset-ip": env("PASSWORD_RESET_IP_RATE", default="20/h"),
+    "invitation": env("INVITATION_RATE", default="30/h"),
+    "invitation-file": env("INVITATION_FILE_RATE", default="3/h"),
+    "calculator": env("CALCULATOR_RATE", default="60/m"),
+}
 
 LANGUAGE_CODE = "en-ca"
 TIME_ZONE = "America/Toronto"

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.cache import never_cache
 
@@ -8,6 +8,7 @@ from profiles.roles import home_url
 
 from .glossary import TERMS
 from .health import broker_status, database_status
+from .ratelimits import over_limit, posted_email
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,6 +25,20 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         return home_url(self.request.user) or resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, at most ``RATE_LIMITS`` e-mails per address and per client address. Over
+    the limit it answers exactly as when it sends, so nobody learns anything from it."""
+
+    def form_valid(self, form) -> HttpResponse:
+        limited = [
+            over_limit(self.request, "password-reset-address", posted_email),
+            over_limit(self.request, "password-reset-ip", "ip"),
+        ]
+        if any(limited):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 @never_cache

@@ -67,6 +67,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with no cached pages and no rate-limit counts (local memory here)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def firm_a(db):
     return factories.FirmFactory(name="Firm A Immigration")

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from eeportal.ratelimits import over_limit
 from profiles import selectors, services
 from profiles.choices import Person
 from profiles.filters import ClientFilter
@@ -132,10 +133,17 @@ def client_delete(request: HttpRequest, public_id) -> HttpResponse:
     return render(request, "profiles/client_confirm_delete.html", {"client": client})
 
 
+TOO_MANY_INVITATIONS = "Too many invitations were sent in the last hour; try again later."
+
+
 @require_POST
 @consultant_required
 def client_invite(request: HttpRequest, public_id) -> HttpResponse:
     client = visible_client(request, public_id)
+    per_file = over_limit(request, "invitation-file", lambda group, r: str(client.public_id))
+    if over_limit(request, "invitation", "user") or per_file:
+        messages.error(request, TOO_MANY_INVITATIONS)
+        return redirect("profiles:client_detail", public_id=client.public_id)
     try:
         user = services.invite_client(client=client, by=request.user, site_url=site_url(request))
     except ValidationError as error:

@@ -7,9 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from eeportal.ratelimits import over_limit
 from profiles import selectors, services
 from profiles.forms import InviteConsultantForm
 
+from .clients import TOO_MANY_INVITATIONS
 from .common import add_service_errors, consultant_required, site_url
 
 
@@ -25,7 +27,9 @@ def firm_detail(request: HttpRequest) -> HttpResponse:
     form = InviteConsultantForm(request.POST or None)
     if request.method == "POST":
         _require_admin(request)
-        if form.is_valid():
+        if form.is_valid() and over_limit(request, "invitation", "user"):
+            form.add_error(None, TOO_MANY_INVITATIONS)
+        elif form.is_valid():
             try:
                 membership = services.invite_consultant(
                     firm=firm, by=request.user, site_url=site_url(request), **form.cleaned_data

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
+from eeportal.ratelimits import over_limit
 from scoring.advice import Event, Suggestion, advice, split, upcoming_events
 from scoring.age_changes import AgeChange, age_changes
 from scoring.breakdown import Breakdown
@@ -85,6 +86,10 @@ def calculate(request: ScoreRequest, not_given: list[tuple[str, str, str]]) -> C
 def calculator(request: HttpRequest) -> HttpResponse:
     """Public, no sign-in: the empty form on GET, the form with results (or errors) on POST."""
     today = timezone.localdate()
+    if request.method == "POST" and over_limit(request, "calculator", "ip"):
+        context = {"form": CalculatorForm(request.POST, today=today), "too_many": True}
+        template = "scoring/_results.html" if request.htmx else "scoring/calculator.html"
+        return render(request, template, context, status=429)
     form = CalculatorForm(request.POST if request.method == "POST" else None, today=today)
     context = {"form": form, "calculation": None, "field_errors": {}}
     if form.is_bound and form.is_valid():
