@@ -20,10 +20,25 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from profiles.models import Client, DocumentEvent, DocumentFile, DocumentItem, Message
+from profiles.dates import add_months
+from profiles.models import (
+    Client,
+    DocumentEvent,
+    DocumentFile,
+    DocumentItem,
+    EducationCredential,
+    LanguageTestResult,
+    Message,
+)
 
+from .checklist import (
+    ECA_VALID_MONTHS,
+    LANGUAGE_VALID_MONTHS,
+    Wanted,
+    fact_expiry,
+    wanted_for,
+)
 from .sending import notify_message
-from .checklist import Wanted, fact_expiry, wanted_for
 from .uploads import check_upload
 
 log = logging.getLogger(__name__)
@@ -96,13 +111,15 @@ def update_item(*, item: DocumentItem, by: User, due_on: date | None, expires_on
     item.save(update_fields=["due_on", "expires_on"])
 
 
-def sync_fact_expiries(*, client: Client) -> None:
-    """Items linked to a language result or ECA take the fact's expiry again: called after
-    the fact changes, so the document and the fact never disagree."""
-    for item in client.document_items.select_related("language_result", "credential"):
-        expiry = fact_expiry(item)
-        if expiry is not None and expiry != item.expires_on:
-            DocumentItem.objects.filter(pk=item.pk).update(expires_on=expiry)
+def sync_fact_expiry(*, fact: LanguageTestResult | EducationCredential) -> None:
+    """Items linked to ``fact`` take its expiry again after it changed (one UPDATE), so the
+    document and the fact never disagree (issue 13 §5)."""
+    if isinstance(fact, LanguageTestResult):
+        items = DocumentItem.objects.filter(language_result=fact)
+        items.update(expires_on=add_months(fact.test_date, LANGUAGE_VALID_MONTHS))
+    elif fact.eca_date:
+        items = DocumentItem.objects.filter(credential=fact)
+        items.update(expires_on=add_months(fact.eca_date, ECA_VALID_MONTHS))
 
 
 def mark_not_needed(*, item: DocumentItem, by: User) -> None:
@@ -219,7 +236,9 @@ def send_message(*, client: Client, by: User, body: str, files: Iterable[Uploade
         except ValidationError as error:
             raise ValidationError({"files": f"{each.name}: {error.messages[0]}"}) from error
     with transaction.atomic():
-        message = Message.objects.create(client=client, author=by, from_client=from_client, body=body)
+        message = Message.objects.create(
+            client=client, author=by, from_client=from_client, body=body
+        )
         for each in files:
             store(client=client, upload=each, by=by, message=message)
         side = "the client" if from_client else "the firm"

@@ -17,8 +17,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from profiles import selectors as profile_selectors
 from profiles.roles import roles_of
-from profiles.views.common import add_service_errors, client_required, consultant_required
-from profiles.views.common import visible_client
+from profiles.views.common import (
+    add_service_errors,
+    client_required,
+    consultant_required,
+    visible_client,
+)
 
 from . import selectors, services
 from .forms import DatesForm, ItemForm, MessageEmailsForm, MessageForm, ReviewForm, UploadForm
@@ -31,9 +35,7 @@ def _page(request: HttpRequest, client, *, status: int = 200, bound: dict | None
     items = selectors.checklist_of(client=client)
     for item in items:
         item.upload_form = bound.get(item.pk) or UploadForm(prefix=str(item.public_id))
-        item.review_form = bound.get(("review", item.pk)) or ReviewForm(
-            prefix=f"r{item.public_id}"
-        )
+        item.review_form = bound.get(("review", item.pk)) or ReviewForm(prefix=f"r{item.public_id}")
     consultant = roles_of(request.user).consultant
     context = {
         "client": client,
