@@ -22,7 +22,6 @@ from profiles.candidates.loader import facts_of
 from profiles.choices import Stage
 from profiles.models import (
     Client,
-    DocumentEvent,
     EducationCredential,
     Firm,
     LanguageTestResult,

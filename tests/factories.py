@@ -12,8 +12,8 @@ from profiles.models import (
     Firm,
     KeyDate,
     LanguageTestResult,
-    Message,
     Membership,
+    Message,
     WorkPeriod,
 )
 

@@ -114,7 +114,7 @@ def test_one_bad_file_among_good_ones_stores_none(client, firm_a_client, item, d
 
 def test_download_is_an_attachment_never_cached(client, firm_a_client, item):
     client.force_login(firm_a_client)
-    post(client, item, pdf("Pasaporte ñ \"x\";.pdf"))
+    post(client, item, pdf('Pasaporte ñ "x";.pdf'))
     stored = DocumentFile.objects.get()
     response = client.get(reverse("profiles:document_download", args=[stored.public_id]))
     assert response.status_code == 200
