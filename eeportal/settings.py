@@ -226,6 +226,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "profiles.tasks.nightly_rescore",
         "schedule": crontab(hour=3, minute=30),
     },
+    # After midnight in Toronto too: a document expiring "today" is still valid today.
+    "expire-documents": {
+        "task": "profiles.tasks.expire_documents",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Monday morning, after that night's re-score: each consultant's next 14 days.
     "weekly-reminders": {
         "task": "profiles.tasks.send_weekly_reminders",

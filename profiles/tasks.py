@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from profiles.documents import notifications
+from profiles.documents import services as documents
 from profiles.models import ScoreChange
 from profiles.services import refresh_all_scores, reminders
 
@@ -25,3 +26,9 @@ def send_weekly_reminders() -> int:
 def notify_message(message_id: int) -> int:
     """A message arrived: e-mail the other side a link to it (``documents.notifications``)."""
     return notifications.send_message_email(message_id=message_id)
+
+
+@shared_task
+def expire_documents() -> int:
+    """Beat, nightly: documents past their expiry are asked for again."""
+    return documents.expire_documents()

@@ -258,3 +258,25 @@ def set_message_emails(*, client: Client, by: User, on: bool) -> None:
     client.message_emails = on
     client._history_user = by
     client.save(update_fields=["message_emails", "updated_at"])
+
+
+@transaction.atomic
+def expire_documents(*, today: date | None = None) -> int:
+    """Documents received whose expiry has passed become "expired", so the client is asked for
+    a new one (beat, nightly); each change is in its file's history. Returns how many."""
+    today = today or timezone.localdate()
+    received = (Status.UPLOADED, Status.ACCEPTED)
+    lapsed = list(
+        DocumentItem.objects.select_for_update()
+        .filter(status__in=received, expires_on__lt=today)
+        .only("pk", "client_id", "kind", "person", "person_name", "detail")
+    )
+    # Conditional on the status read: an upload in between is left as it is.
+    DocumentItem.objects.filter(pk__in=[item.pk for item in lapsed], status__in=received).update(
+        status=Status.EXPIRED
+    )
+    DocumentEvent.objects.bulk_create(
+        DocumentEvent(client_id=item.client_id, action=Action.EXPIRED, what=str(item))
+        for item in lapsed
+    )
+    return len(lapsed)

@@ -147,6 +147,7 @@ class DocumentEvent(models.Model):
         REJECTED = "rejected", "Rejected"
         NOT_NEEDED = "not_needed", "Marked not needed"
         REMOVED = "removed", "Removed"
+        EXPIRED = "expired", "Expired"
         MESSAGE = "message", "Message sent"
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="document_events")

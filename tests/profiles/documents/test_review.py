@@ -1,5 +1,7 @@
 """The consultant's review, and what the client sees of it in the portal."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -77,3 +79,20 @@ def test_a_new_upload_after_a_rejection_clears_the_reason(firm_a_consultant, fir
     services.upload(item=item, files=[pdf("again.pdf")], by=firm_a_client)
     item.refresh_from_db()
     assert (item.status, item.rejection_reason) == (DocumentItem.Status.UPLOADED, "")
+
+
+def test_a_document_past_its_expiry_is_asked_for_again(client, firm_a_client, item):
+    DocumentItem.objects.filter(pk=item.pk).update(
+        status="accepted", expires_on=datetime.date(2026, 1, 1)
+    )
+    assert services.expire_documents(today=datetime.date(2026, 1, 2)) == 1
+    item.refresh_from_db()
+    assert item.status == DocumentItem.Status.EXPIRED
+    client.force_login(firm_a_client)
+    page = client.get(reverse("profiles:portal_documents")).content.decode()
+    assert "Expired" in page and "1 still needed" in page
+
+
+def test_a_document_expiring_today_is_still_valid(item):
+    DocumentItem.objects.filter(pk=item.pk).update(expires_on=datetime.date(2026, 1, 2))
+    assert services.expire_documents(today=datetime.date(2026, 1, 2)) == 0
