@@ -283,6 +283,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two "person" choice sets: a fact's (client or spouse) and a document's (also a child).
+    "ENUM_NAME_OVERRIDES": {
+        "PersonEnum": "profiles.choices.Person",
+        "DocumentPersonEnum": "profiles.models.documents.DocumentItem.Person",
+    },
 }
 
 # --- Production hardening (`manage.py check --deploy` passes with DEBUG=false) ---------------

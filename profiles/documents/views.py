@@ -173,7 +173,8 @@ def download(request: HttpRequest, file_id) -> HttpResponse:
     response = FileResponse(
         stream,
         content_type=document.content_type,
-        as_attachment=request.GET.get("inline") != "1",
+        # Always a download, never shown in the site's origin: a crafted PDF cannot run here.
+        as_attachment=True,
         filename=download_name(document.filename),
     )
     response["Cache-Control"] = "no-store, private"
