@@ -3,7 +3,7 @@
 
 from profiles import services as profile_services
 from profiles.documents import services
-from tests.factories import DocumentItemFactory
+from tests.factories import ClientFactory, DocumentItemFactory
 from tests.profiles.documents.conftest import pdf, stored_names
 
 
@@ -23,8 +23,6 @@ def test_deleting_a_file_removes_its_documents_from_the_storage(
 def test_deleting_one_file_keeps_the_other_files_documents(
     firm_a, firm_a_client, firm_a_consultant, documents_storage, django_capture_on_commit_callbacks
 ):
-    from tests.factories import ClientFactory
-
     other = ClientFactory(firm=firm_a)
     kept = services.upload(
         item=DocumentItemFactory(client=other), files=[pdf()], by=firm_a_consultant

@@ -4,11 +4,14 @@ the text), the client's opt-out, and attachments through the upload rules."""
 from unittest import mock
 
 import pytest
+from celery import current_app
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from profiles.documents import notifications, services
+from profiles.documents.selectors import unread_count
+from profiles.documents.sending import NOTIFY_MESSAGE
 from profiles.models import Message
 from tests.profiles.documents.conftest import pdf, stored_names
 
@@ -44,8 +47,6 @@ def test_a_clients_message_is_unread_for_the_firm_until_opened(
 
 def test_the_firms_unread_count_leaves_out_its_own_messages(firm_a_consultant, file):
     services.send_message(client=file, by=firm_a_consultant, body="Send your ECA")
-    from profiles.documents.selectors import unread_count
-
     assert unread_count(client=file, for_client=False) == 0
     assert unread_count(client=file, for_client=True) == 1
 
@@ -117,3 +118,7 @@ def test_an_empty_message_is_a_field_error(client, firm_a_client, file):
     response = client.post(reverse("profiles:portal_messages"), {"body": "   "})
     assert response.status_code == 400
     assert "Write a message or attach a file." in response.content.decode()
+
+
+def test_the_e_mail_task_is_registered_under_the_name_it_is_sent_by():
+    assert NOTIFY_MESSAGE in current_app.tasks
