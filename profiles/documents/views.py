@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -169,7 +169,12 @@ def remove_file(request: HttpRequest, file_id) -> HttpResponse:
 def download(request: HttpRequest, file_id) -> HttpResponse:
     """The only way to a stored document: scoped like its file, never cached by anyone."""
     document = get_object_or_404(selectors.files_visible_to(user=request.user), public_id=file_id)
-    stream = services.documents_storage().open(document.storage_name, "rb")
+    try:
+        stream = services.documents_storage().open(document.storage_name, "rb")
+    except FileNotFoundError as error:
+        # The row outlived its object (restored from a backup without the storage): say it
+        # is gone rather than fail with a 500.
+        raise Http404("This file is no longer in the storage.") from error
     response = FileResponse(
         stream,
         content_type=document.content_type,

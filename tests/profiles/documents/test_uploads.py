@@ -125,3 +125,27 @@ def test_download_is_an_attachment_never_cached(client, firm_a_client, item):
     assert '"' not in disposition.split("filename=")[1].strip('"')
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_file_missing_from_the_storage_is_a_404_not_a_500(
+    client, firm_a_client, item, documents_storage
+):
+    stored = services.upload(item=item, files=[pdf()], by=firm_a_client)[0]
+    documents_storage.delete(stored.storage_name)
+    client.force_login(firm_a_client)
+    url = reverse("profiles:document_download", args=[stored.public_id])
+    assert client.get(url).status_code == 404
+
+
+def test_the_client_page_and_the_portal_link_to_documents_and_messages(
+    client, firm_a_consultant, firm_a_client
+):
+    file = firm_a_client.client_file
+    client.force_login(firm_a_consultant)
+    page = client.get(file.get_absolute_url()).content.decode()
+    assert reverse("profiles:client_documents", args=[file.public_id]) in page
+    assert reverse("profiles:client_messages", args=[file.public_id]) in page
+    client.force_login(firm_a_client)
+    portal = client.get(reverse("profiles:portal")).content.decode()
+    assert reverse("profiles:portal_documents") in portal
+    assert reverse("profiles:portal_messages") in portal
