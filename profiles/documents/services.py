@@ -195,6 +195,14 @@ def remove_file(*, document: DocumentFile, by: User) -> None:
         _delete_stored_on_commit([document.storage_name])
 
 
+def client_may_remove(*, document: DocumentFile, user: User) -> bool:
+    """The client's own upload, on an item not reviewed yet (never a message attachment)."""
+    item = document.item
+    return (
+        item is not None and document.uploaded_by_id == user.pk and item.status == Status.UPLOADED
+    )
+
+
 def remove_item(*, item: DocumentItem, by: User) -> None:
     names = list(item.files.values_list("storage_name", flat=True))
     with transaction.atomic():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -152,12 +152,19 @@ def item_dates(request: HttpRequest, item_id) -> HttpResponse:
 
 
 @require_POST
-@consultant_required
+@login_required
 def remove_file(request: HttpRequest, file_id) -> HttpResponse:
+    """A consultant removes any file of the firm's files; the client only their own upload
+    still waiting for review (a wrong scan sent by mistake), else 403: seen, not theirs to
+    change."""
     document = get_object_or_404(
         selectors.files_visible_to(user=request.user).select_related("client", "item"),
         public_id=file_id,
     )
+    if not roles_of(request.user).consultant and not services.client_may_remove(
+        document=document, user=request.user
+    ):
+        raise PermissionDenied("Only a file you uploaded, before it is reviewed.")
     services.remove_file(document=document, by=request.user)
     messages.success(request, "File removed.")
     return _back(request, document.client)

@@ -96,3 +96,23 @@ def test_a_document_past_its_expiry_is_asked_for_again(client, firm_a_client, it
 def test_a_document_expiring_today_is_still_valid(item):
     DocumentItem.objects.filter(pk=item.pk).update(expires_on=datetime.date(2026, 1, 2))
     assert services.expire_documents(today=datetime.date(2026, 1, 2)) == 0
+
+
+def test_the_client_removes_their_own_upload_before_review(client, firm_a_client, item):
+    stored = item.files.get()
+    client.force_login(firm_a_client)
+    response = client.post(reverse("profiles:document_remove", args=[stored.public_id]))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.status, item.files.count()) == (DocumentItem.Status.REQUESTED, 0)
+
+
+def test_the_client_cannot_remove_an_accepted_document(
+    client, firm_a_consultant, firm_a_client, item
+):
+    services.accept(item=item, by=firm_a_consultant)
+    client.force_login(firm_a_client)
+    stored = item.files.get()
+    response = client.post(reverse("profiles:document_remove", args=[stored.public_id]))
+    assert response.status_code == 403
+    assert item.files.count() == 1
