@@ -165,6 +165,35 @@ STORAGES = {
     },
 }
 
+# Client documents (issue 13, DESIGN.md §10): their own storage alias, never served as media.
+# The file system by default, in a private folder no URL maps to; any S3-compatible store when
+# DOCUMENTS_S3_BUCKET is set. Downloads go only through the view that checks who asks.
+DOCUMENTS_ROOT = env("DOCUMENTS_ROOT", default=str(BASE_DIR / "private" / "documents"))
+DOCUMENTS_S3_BUCKET = env("DOCUMENTS_S3_BUCKET", default="")
+if DOCUMENTS_S3_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "location": env("DOCUMENTS_S3_PREFIX", default="documents"),
+            # Private objects: a leaked object key alone opens nothing.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No base_url: the storage has no public address, so nothing can link to a file.
+        "OPTIONS": {"location": DOCUMENTS_ROOT, "base_url": None, "file_permissions_mode": 0o600},
+    }
+DOCUMENTS_MAX_UPLOAD_BYTES = env.int("DOCUMENTS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="EE Portal <no-reply@eeportal.local>")
@@ -206,6 +235,11 @@ CELERY_BEAT_SCHEDULE = {
     "nightly-rescore": {
         "task": "profiles.tasks.nightly_rescore",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # After midnight in Toronto too: a document expiring "today" is still valid today.
+    "expire-documents": {
+        "task": "profiles.tasks.expire_documents",
+        "schedule": crontab(hour=3, minute=15),
     },
     # Monday morning, after that night's re-score: each consultant's next 14 days.
     "weekly-reminders": {
@@ -259,6 +293,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two "person" choice sets: a fact's (client or spouse) and a document's (also a child).
+    "ENUM_NAME_OVERRIDES": {
+        "PersonEnum": "profiles.choices.Person",
+        "DocumentPersonEnum": "profiles.models.documents.DocumentItem.Person",
+    },
 }
 
 # --- Production hardening (`manage.py check --deploy` passes with DEBUG=false) ---------------

@@ -185,6 +185,20 @@ def _stage_change(change: StageChange) -> Change:
     return Change(change.recorded_at, who, "File stage", "changed", diff)
 
 
+def _document_events(client: Client, limit: int) -> list[Change]:
+    """Uploads, reviews, removals and messages (issue 13), one query; who as the firm may
+    see them, and never a message's text (the thread shows that)."""
+    events = client.document_events.select_related(*(f"by__{tie}" for tie in _TIES))[:limit]
+    changes = []
+    for event in events:
+        who = _name_for(event.by, firm_id=client.firm_id) if event.by else "system"
+        diff = [("reason", "—", event.note)] if event.note else []
+        is_message = event.action == event.Action.MESSAGE
+        what = event.what if is_message else f"Document: {event.what}"
+        changes.append(Change(event.at, who, what, event.get_action_display().lower(), diff))
+    return changes
+
+
 def client_history(
     *, client: Client, limit: int = 100, stages: list[StageChange] | None = None
 ) -> list[Change]:
@@ -199,6 +213,7 @@ def client_history(
     if stages is None:
         stages = stage_changes(client=client, limit=limit)
     changes: list[Change] = [_stage_change(change) for change in stages]
+    changes += _document_events(client, limit)
     related: list[tuple[list, int, object, object, object]] = []  # diff, index, field, old, new
     tables = [(Client, Client.history.filter(id=client.pk))]
     tables += [(m, m.history.filter(client_id=client.pk)) for m in FACT_MODELS.values()]

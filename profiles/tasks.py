@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from profiles.documents import notifications
+from profiles.documents import services as documents
 from profiles.models import ScoreChange
 from profiles.services import refresh_all_scores, reminders
 
@@ -18,3 +20,15 @@ def send_weekly_reminders() -> int:
     """Beat, Monday 07:00 Toronto time: each consultant's next 14 days of deadlines and
     expiries (``services.reminders``)."""
     return reminders.send_weekly_reminders()
+
+
+@shared_task
+def notify_message(message_id: int) -> int:
+    """A message arrived: e-mail the other side a link to it (``documents.notifications``)."""
+    return notifications.send_message_email(message_id=message_id)
+
+
+@shared_task
+def expire_documents() -> int:
+    """Beat, nightly: documents past their expiry are asked for again."""
+    return documents.expire_documents()

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .documents import urls as documents_urls
 from .views import clients, dashboard, facts, firm, portal, transfer, workflow
 
 app_name = "profiles"
@@ -41,3 +42,5 @@ urlpatterns = [
         name="consultant_remove",
     ),
 ]
+
+urlpatterns += documents_urls.urlpatterns

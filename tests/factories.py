@@ -7,11 +7,13 @@ from django.contrib.auth.models import User
 
 from profiles.models import (
     Client,
+    DocumentItem,
     EducationCredential,
     Firm,
     KeyDate,
     LanguageTestResult,
     Membership,
+    Message,
     WorkPeriod,
 )
 
@@ -206,3 +208,20 @@ class ScoreChangeFactory(factory.django.DjangoModelFactory):
     crs_after = 475
     kind = "date"
     reason = "Birthday: age 32 (\u22125)"
+
+
+class DocumentItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentItem
+
+    client = factory.SubFactory(ClientFactory)
+    kind = "passport"
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    client = factory.SubFactory(ClientFactory)
+    from_client = False
+    body = "Please send your passport."

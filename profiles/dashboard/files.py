@@ -18,6 +18,7 @@ from profiles.models import Client, KeyDate
 from profiles.models.clients import APPLICATION_DAYS
 from scoring.labels import ELIGIBILITY_NAMES
 
+from .documents import document_section
 from .sections import ITEMS, Item, Section, Tally, days_words, total_of
 
 NAME = ("public_id", "first_name", "last_name")
@@ -200,4 +201,5 @@ def file_sections(files: QuerySet[Client], today: date, mine: dict) -> list[Sect
         expiring_facts(seeking, today, mine),
         ita_deadlines(files, today, mine),
         costly_birthdays(seeking, today, mine),
+        document_section(files, today),
     ]

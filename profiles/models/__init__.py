@@ -1,6 +1,7 @@
 """Firms, their consultants and their client files (DESIGN.md §2, §6)."""
 
 from .clients import Client
+from .documents import DocumentEvent, DocumentFile, DocumentItem, DocumentKind, Message
 from .facts import EducationCredential, LanguageTestResult, WorkPeriod
 from .firms import Firm, Membership
 from .history import ScoreChange
@@ -8,11 +9,16 @@ from .workflow import KeyDate, StageChange
 
 __all__ = [
     "Client",
+    "DocumentEvent",
+    "DocumentFile",
+    "DocumentItem",
+    "DocumentKind",
     "EducationCredential",
     "Firm",
     "KeyDate",
     "LanguageTestResult",
     "Membership",
+    "Message",
     "ScoreChange",
     "StageChange",
     "WorkPeriod",

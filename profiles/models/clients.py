@@ -177,6 +177,12 @@ class Client(models.Model):
         help_text="Chosen by the client in the portal.",
     )
 
+    message_emails = models.BooleanField(
+        default=True,
+        verbose_name="e-mail me when a message arrives",
+        help_text="An e-mail with a link (never the message itself) when the consultant writes.",
+    )
+
     # Denormalised from the facts by services.refresh_scores (see the module docstring).
     current_crs = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     crs_computed_on = models.DateField(null=True, blank=True, editable=False)

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from profiles.documents import services as documents
 from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from profiles.models import Client, Firm, StageChange
@@ -85,6 +86,8 @@ def delete_client(*, client: Client, by: User | None) -> None:
             fact._history_user = by
             fact.delete()
     login = client.user
+    # The stored documents leave the storage with the file (DESIGN.md §10), once it commits.
+    documents.erase_documents(client=client)
     client._history_user = by
     client.delete()
     if login is not None and not login.is_staff and not hasattr(login, "membership"):

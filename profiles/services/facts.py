@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from profiles.choices import Person
+from profiles.documents import services as documents
 from profiles.fields import FACT_FIELDS
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
 
@@ -91,6 +92,8 @@ def update_fact(*, fact: Fact, by: User | None, data: Mapping[str, Any]) -> Fact
     validate(fact, exclude=["client"])
     check_person(fact.client, fact.person)
     save(fact, by)
+    if not isinstance(fact, WorkPeriod):
+        documents.sync_fact_expiry(fact=fact)
     facts_were_changed(client_ids=[fact.client_id], by=by, reason=f"{_kind_of(fact)} changed")
     return fact
 

@@ -11,6 +11,7 @@ from profiles import services
 from profiles.dashboard import dashboard_for
 from tests.factories import (
     ClientFactory,
+    DocumentItemFactory,
     DrawFactory,
     KeyDateFactory,
     LanguageResultFactory,
@@ -185,6 +186,7 @@ def _every_section_full(firm, consultant, count: int) -> None:
         KeyDateFactory(client=file)
         KeyDateFactory(client=file, on=soon + timedelta(days=60), description="ECA", kind="eca")
         KeyDateFactory(client=file, kind="birthday", on=soon, description="Turns 31", points=5)
+        DocumentItemFactory(client=file, due_on=soon - timedelta(days=10))
         StandingFactory(draw=draw, client=file)
         for french_round, eligible in zip(rounds, (False, True), strict=True):
             StandingFactory(draw=french_round, client=file, eligible=eligible, margin=-50,
@@ -198,14 +200,14 @@ def test_the_dashboard_runs_the_same_queries_for_3_and_30_items_per_section(
     _every_section_full(firm_a, firm_a_consultant, count)
     client.force_login(firm_a_consultant)
     # session, user, membership, client file (roles); expired profiles, expiring profiles,
-    # expired and expiring results and ECAs, ITA deadlines, birthdays (one each, totals as
-    # window counts); the latest evaluated draws, their newsworthy standings; category
+    # expired and expiring results and ECAs, ITA deadlines, birthdays, documents (one each,
+    # totals as window counts); the latest evaluated draws, their newsworthy standings; category
     # rounds, eligibility changes; the firm's name (the whole firm's dashboard names it)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(DASHBOARD, {"files": "firm"})
     sections = response.context["board"].sections
-    assert [section.total for section in sections] == [count] * 8
-    assert [len(section.items) for section in sections] == [min(count, 10)] * 8
+    assert [section.total for section in sections] == [count] * 9
+    assert [len(section.items) for section in sections] == [min(count, 10)] * 9
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -214,7 +216,7 @@ def test_the_dashboard_api_runs_the_same_queries_for_3_and_30_items_per_section(
 ):
     _every_section_full(firm_a, firm_a_consultant, count)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), and the dashboard's ten (see above)
-    with django_assert_num_queries(14):
+    # session, user, membership, client file (roles), and the dashboard's eleven (see above)
+    with django_assert_num_queries(15):
         body = client.get(reverse("api-dashboard")).json()
-    assert [section["total"] for section in body["sections"]] == [count] * 8
+    assert [section["total"] for section in body["sections"]] == [count] * 9

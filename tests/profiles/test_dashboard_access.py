@@ -39,7 +39,8 @@ def test_firm_a_consultant_sees_their_files_in_every_file_section(
     totals = {section["key"]: section["total"] for section in body["sections"]}
     assert totals == {
         "expired-profiles": 1, "expiring-profiles": 1, "expired-facts": 1, "expiring-facts": 0,
-        "ita-deadlines": 1, "birthdays": 1, "latest-draws": 1, "eligibility-changes": 0,
+        "ita-deadlines": 1, "birthdays": 1, "documents": 0, "latest-draws": 1,
+        "eligibility-changes": 0,
     }  # fmt: skip
 
 
@@ -62,7 +63,7 @@ def test_another_firms_consultant_sees_none_of_them_in_the_api(
     client.force_login(firm_b_consultant)
     body = client.get(reverse("api-dashboard"), {"files": files}).json()
     assert SECRET not in str(body)
-    assert [section["total"] for section in body["sections"]] == [0] * 8
+    assert [section["total"] for section in body["sections"]] == [0] * 9
 
 
 def test_a_client_has_no_dashboard(client, firm_a_client, firm_a_files):

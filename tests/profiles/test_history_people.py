@@ -74,7 +74,8 @@ def test_the_history_names_people_in_the_same_queries_for_3_or_30_changes(
     for index in range(entries):
         consultant = firm_a_consultant if index % 2 == 0 else firm_a_admin
         services.assign_client(client=file, consultant=consultant, by=firm_a_admin)
-    # stage changes, the client's history, its three fact tables' histories, the people named
-    with django_assert_num_queries(6):
+    # stage changes, document events, the client's history, its three fact tables' histories,
+    # the people named
+    with django_assert_num_queries(7):
         history = client_history(client=file)
     assert len([c for c in history if c.what == "Client file" and c.changes]) == entries

@@ -277,9 +277,10 @@ def test_the_client_page_runs_the_same_queries_for_3_and_30_score_changes(
     client.force_login(firm_a_consultant)
     # session, user, membership, client file (roles), the client with its consultant and seat,
     # 3 fact kinds (also what the assessment is scored from), stage changes with their users,
-    # 4 audit tables, score history with its users, standings count, and for the answer card's
-    # backtest the rounds in reach and the file's standings in them
-    with django_assert_num_queries(17):
+    # document events with their users, 4 audit tables, score history with its users,
+    # standings count, and for the answer card's backtest the rounds in reach and the file's
+    # standings in them
+    with django_assert_num_queries(18):
         assert client.get(file_a.get_absolute_url()).status_code == 200
 
 

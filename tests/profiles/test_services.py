@@ -225,8 +225,8 @@ def test_history_reads_each_audited_table_with_a_limit_in_sql(lina):
     with CaptureQueriesContext(connection) as queries:
         client_history(client=lina, limit=5)
     sql = [query["sql"] for query in queries.captured_queries]
-    # the stage changes, the client and its three fact tables
-    assert len(sql) == 5 and all("LIMIT 5" in statement for statement in sql)
+    # the stage changes, the document events, the client and its three fact tables
+    assert len(sql) == 6 and all("LIMIT 5" in statement for statement in sql)
 
 
 def test_the_oldest_change_kept_is_diffed_against_the_record_before_it(lina, firm_a_consultant):

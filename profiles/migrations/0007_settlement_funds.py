@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0005_workflow_data'),
+        ('profiles', '0006_documents'),
     ]
 
     operations = [

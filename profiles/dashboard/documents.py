@@ -1,0 +1,61 @@
+"""The dashboard's documents section (issue 13): checklist items overdue, and documents received
+that expire within 90 days. An application is due 60 days after the ITA, so the 90 days take in
+every document that would lapse before its file's deadline."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Count, F, Q, QuerySet, Window
+
+from profiles.expiry import EXPIRING_WITHIN_DAYS
+from profiles.models import Client, DocumentItem
+
+from .sections import ITEMS, Item, Section, Tally, days_words
+
+Status = DocumentItem.Status
+MISSING = (Status.REQUESTED, Status.REJECTED, Status.EXPIRED)
+NAME = ("public_id", "first_name", "last_name")
+
+
+def _conditions(today: date) -> tuple[Q, Q]:
+    overdue = Q(status__in=MISSING, due_on__lt=today)
+    expiring = Q(
+        status__in=(Status.UPLOADED, Status.ACCEPTED),
+        expires_on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS),
+    )
+    return overdue, expiring
+
+
+def document_section(files: QuerySet[Client], today: date) -> Section:
+    overdue, expiring = _conditions(today)
+    rows = list(
+        DocumentItem.objects.filter(overdue | expiring, client__in=files)
+        .annotate(
+            total=Window(Count("pk")),
+            overdue_count=Window(Count("pk", filter=overdue)),
+            expiring_count=Window(Count("pk", filter=expiring)),
+        )
+        .select_related("client")
+        .only("kind", "person", "person_name", "detail", "status", "due_on", "expires_on",
+              *(f"client__{name}" for name in NAME))
+        .order_by(F("due_on").asc(nulls_last=True), "expires_on", "pk")[:ITEMS]
+    )  # fmt: skip
+    items = []
+    for row in rows:
+        late = row.overdue_on(today)
+        on = row.due_on if late else row.expires_on
+        what = f"{row} {'overdue' if late else 'expires'}"
+        means = "Still not received" if late else f"Valid until {row.expires_on:%Y-%m-%d}"
+        items.append(Item(row.client, on, what, means, late, days_words(on, today)))
+    total, late, expiring_ = (
+        (rows[0].total, rows[0].overdue_count, rows[0].expiring_count) if rows else (0, 0, 0)
+    )
+    counts = [
+        Tally("Documents overdue", late, urgent=bool(late)),
+        Tally("Documents expiring", expiring_),
+    ]
+    return Section(
+        "documents", "Documents overdue or expiring", items, total,
+        "No document is overdue or expiring.", counts=counts,
+    )  # fmt: skip
