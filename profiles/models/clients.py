@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +35,8 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 # Earlier dates are typing slips (0001-01-01), not facts: nobody in the pool finished school,
 # started work or was certified before 1950.
 EARLIEST_FACT_DATE = date(1950, 1, 1)
+# Free text people type (an address, a reason): long enough for any real one, never unbounded.
+TEXT_LIMIT = 1000
 # IRCC gives an invited candidate 60 days to submit the complete application for permanent
 # residence (Express Entry: "after you're invited to apply").
 APPLICATION_DAYS = 60
@@ -69,7 +72,9 @@ class Client(models.Model):
     last_name = models.CharField(max_length=100)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
-    address = models.TextField(blank=True)
+    address = models.TextField(
+        blank=True, max_length=TEXT_LIMIT, validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
 
     # Facts of the principal applicant.
     birth_date = models.DateField()

@@ -11,10 +11,11 @@ import uuid
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
-from .clients import Client
+from .clients import TEXT_LIMIT, Client
 from .facts import EducationCredential, LanguageTestResult
 
 
@@ -66,7 +67,9 @@ class DocumentItem(models.Model):
     )
     phase = models.CharField(max_length=12, choices=Phase.choices, default=Phase.PROFILE)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
-    rejection_reason = models.TextField(blank=True)
+    rejection_reason = models.TextField(
+        blank=True, max_length=TEXT_LIMIT, validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
     due_on = models.DateField(null=True, blank=True, verbose_name="due date")
     expires_on = models.DateField(null=True, blank=True, verbose_name="expiry date")
     # A document that carries a fact the score uses: its expiry is the fact's (issue 13 §5).
@@ -153,7 +156,12 @@ class DocumentEvent(models.Model):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="document_events")
     action = models.CharField(max_length=10, choices=Action.choices)
     what = models.CharField(max_length=300, help_text="The item or file, in words.")
-    note = models.TextField(blank=True, help_text="A rejection's reason.")
+    note = models.TextField(
+        blank=True,
+        max_length=TEXT_LIMIT,
+        validators=[MaxLengthValidator(TEXT_LIMIT)],
+        help_text="A rejection's reason.",
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

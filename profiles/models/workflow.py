@@ -8,12 +8,13 @@ nightly), so the dashboard and the reminders read rows instead of scoring thousa
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
 from profiles.choices import Stage
 
-from .clients import Client
+from .clients import TEXT_LIMIT, Client
 
 
 class StageChange(models.Model):
@@ -21,7 +22,12 @@ class StageChange(models.Model):
     stage = models.CharField(max_length=12, choices=Stage.choices)
     previous_stage = models.CharField(max_length=12, choices=Stage.choices, blank=True)
     on = models.DateField(help_text="The day the file reached this stage.")
-    reason = models.TextField(blank=True, help_text="Required for a step back.")
+    reason = models.TextField(
+        blank=True,
+        max_length=TEXT_LIMIT,
+        validators=[MaxLengthValidator(TEXT_LIMIT)],
+        help_text="Required for a step back.",
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
