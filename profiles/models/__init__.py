@@ -4,7 +4,7 @@ from .clients import Client
 from .documents import DocumentEvent, DocumentFile, DocumentItem, DocumentKind, Message
 from .facts import EducationCredential, LanguageTestResult, WorkPeriod
 from .firms import Firm, Membership
-from .history import ScoreChange
+from .history import Erasure, ScoreChange
 from .workflow import KeyDate, StageChange
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "DocumentItem",
     "DocumentKind",
     "EducationCredential",
+    "Erasure",
     "Firm",
     "KeyDate",
     "LanguageTestResult",

@@ -47,3 +47,25 @@ class ScoreChange(models.Model):
     def change(self) -> int | None:
         """Points gained (negative: lost); None for a file's first score."""
         return None if self.crs_before is None else self.crs_after - self.crs_before
+
+
+class Erasure(models.Model):
+    """What is left of an erased file: who erased which file (its public id, no personal data)
+    and when. The file, its facts, its history rows, documents and standings are gone."""
+
+    firm = models.ForeignKey("profiles.Firm", on_delete=models.CASCADE, related_name="erasures")
+    file_id = models.UUIDField(help_text="The erased file's public id.")
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    erased_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-erased_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"File {self.file_id} erased {self.erased_at:%Y-%m-%d}"

@@ -17,7 +17,7 @@ from django.db import transaction
 from profiles.documents import services as documents
 from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
-from profiles.models import Client, Firm, StageChange
+from profiles.models import Client, Erasure, Firm, StageChange
 
 from .facts import FactRows, replace_facts
 from .scores import facts_were_changed
@@ -80,16 +80,17 @@ def update_client(
 
 @transaction.atomic
 def delete_client(*, client: Client, by: User | None) -> None:
-    """Delete a client file, its facts and its portal login; the history keeps who did it."""
-    for model in FACT_FIELDS:
-        for fact in model.objects.filter(client=client):
-            fact._history_user = by
-            fact.delete()
-    login = client.user
+    """Erase a client file: its facts, history rows, standings, documents and portal login go;
+    an ``Erasure`` line keeps who erased which file when (PIPEDA, Québec's Law 25)."""
+    pk, firm_id, public_id, login = client.pk, client.firm_id, client.public_id, client.user
     # The stored documents leave the storage with the file (DESIGN.md §10), once it commits.
     documents.erase_documents(client=client)
-    client._history_user = by
-    client.delete()
+    for model in FACT_FIELDS:
+        model.objects.filter(client_id=pk).delete()
+        model.history.model.objects.filter(client_id=pk).delete()
+    client.delete()  # standings, score and stage changes, documents: by cascade
+    Client.history.model.objects.filter(id=pk).delete()
+    Erasure.objects.create(firm_id=firm_id, file_id=public_id, erased_by=by)
     if login is not None and not login.is_staff and not hasattr(login, "membership"):
         login.delete()
 

@@ -14,6 +14,8 @@ from profiles.forms import InviteConsultantForm
 from .clients import TOO_MANY_INVITATIONS
 from .common import add_service_errors, consultant_required, site_url
 
+ERASURES_SHOWN = 50
+
 
 def _require_admin(request: HttpRequest) -> None:
     if not request.user.membership.is_firm_admin:
@@ -44,6 +46,7 @@ def firm_detail(request: HttpRequest) -> HttpResponse:
         "memberships": selectors.consultants_of(firm=firm),
         "form": form,
         "is_admin": request.user.membership.is_firm_admin,
+        "erasures": firm.erasures.select_related("erased_by")[:ERASURES_SHOWN],
     }
     return render(request, "profiles/firm_detail.html", context)
 
