@@ -137,6 +137,7 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "eeportal.client_ip.axes_client_ip"
 RATELIMIT_IP_META_KEY = "eeportal.client_ip.client_ip"
 # Per period ("3/h": 3 an hour); see eeportal/ratelimits.py.
+CSV_IMPORT_MAX_BYTES = env.int("CSV_IMPORT_MAX_BYTES", default=20_000_000)
 RATE_LIMITS = {
     "password-reset-address": env("PASSWORD_RESET_RATE", default="3/h"),
     "password-reset-ip": env("PASSWORD_RESET_IP_RATE", default="20/h"),

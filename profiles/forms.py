@@ -10,11 +10,13 @@ on the fields (``views.common.add_service_errors``). The admin is the exception:
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from profiles.choices import STAGE_RANK, Person, Stage
 from profiles.models import Client, EducationCredential, LanguageTestResult, Membership, WorkPeriod
 from profiles.services import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
+from profiles.services.csv_import import too_large
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Seconds shown and accepted (step="1"): the profile submission time is the tie-break, and a
@@ -170,6 +172,13 @@ class ImportForm(forms.Form):
         help_text="Without it, a row with the same e-mail, or the same name and birth date, as "
         "a file of the firm (or an earlier row) is skipped and listed.",
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        # Refused before anything is read: the upload is on disk, not in memory, by now.
+        if upload.size > settings.CSV_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(too_large(settings.CSV_IMPORT_MAX_BYTES))
+        return upload
 
 
 class InviteConsultantForm(forms.Form):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -41,6 +42,9 @@ from .csv_cells import parse_cell
 from .csv_duplicates import ImportResult, split_duplicates
 
 MAX_ROWS = 20_000
+# Lines of any kind, blank ones included: blank lines do not count as rows, so without this a
+# file of millions of empty lines was read to the end.
+MAX_LINES = 2 * MAX_ROWS
 
 
 _MODELS = (Client, *{kind.model for kind in KINDS})
@@ -160,7 +164,10 @@ def _header_problems(header: list[str]) -> list[Problem]:
 
 
 def _text(file: IO[bytes] | IO[str]) -> str:
-    content = file.read()
+    limit = settings.CSV_IMPORT_MAX_BYTES
+    content = file.read(limit + 1)
+    if len(content) > limit:
+        raise ImportRejected([Problem(0, "file", too_large(limit))])
     if isinstance(content, bytes):
         try:
             # utf-8-sig: spreadsheets often save a byte-order mark before the header.
@@ -168,6 +175,10 @@ def _text(file: IO[bytes] | IO[str]) -> str:
         except UnicodeDecodeError:
             raise ImportRejected([Problem(0, "file", "Save the file as UTF-8 CSV.")]) from None
     return content.lstrip("\ufeff")
+
+
+def too_large(limit: int) -> str:
+    return f"Import at most {limit // 1_000_000} MB a file: split it into smaller files."
 
 
 def _unreadable(error: csv.Error) -> str:
@@ -192,9 +203,13 @@ def _client_rows(
     groups = _groups(header)
     rows = 0
     for values in reader:
+        line = reader.line_num
+        if line > MAX_LINES:
+            raise ImportRejected(
+                [Problem(line, "file", f"Import at most {MAX_LINES:,} lines a file.")]
+            )
         if not any(value.strip() for value in values):
             continue
-        line = reader.line_num
         if rows >= MAX_ROWS:
             raise ImportRejected([Problem(line, "file", f"Import at most {MAX_ROWS} rows a file.")])
         rows += 1
