@@ -6,4 +6,9 @@ class EEPortalConfig(AppConfig):
     verbose_name = "EE Portal"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .middleware import mark_idle_rule
+
+        user_logged_in.connect(mark_idle_rule, dispatch_uid="eeportal.idle_rule")
