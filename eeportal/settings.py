@@ -306,6 +306,10 @@ SPECTACULAR_SETTINGS = {
         "PersonEnum": "profiles.choices.Person",
         "DocumentPersonEnum": "profiles.models.documents.DocumentItem.Person",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "eeportal.api_errors.add_error_responses",
+    ],
 }
 
 # --- Production hardening (`manage.py check --deploy` passes with DEBUG=false) ---------------

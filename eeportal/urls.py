@@ -36,3 +36,4 @@ urlpatterns = [
 
 admin.site.site_header = "EE Portal administration"
 admin.site.site_title = "EE Portal admin"
+handler400 = "eeportal.api_errors.bad_request"
