@@ -240,7 +240,8 @@ class MeView(APIView):
         request=ContactSerializer,
         responses=MeSerializer,
         description="Change e-mail, phone and address (when your consultant allows it) and "
-        "notifications_opt_in. Any other field is read-only: a 400 naming it.",
+        "notifications_opt_in. A new e-mail counts once confirmed by the link sent to it "
+        "(pending_email until then). Any other field is read-only: a 400 naming it.",
     )
     def patch(self, request: Request) -> Response:
         client = self._file(request)
@@ -250,7 +251,10 @@ class MeView(APIView):
         opt_in = data.pop("notifications_opt_in", None)
         try:
             if data:
-                services.update_contact_details(client=client, by=request.user, data=data)
+                site = request.build_absolute_uri("/")
+                services.update_contact_details(
+                    client=client, by=request.user, data=data, site_url=site
+                )
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from error
         except DjangoValidationError as error:

@@ -87,8 +87,8 @@ class ClientSerializer(StrictNumbersModelSerializer):
         model = Client
         fields = [
             "id", *CLIENT_FIELDS, "current_crs", "crs_computed_on", "eligible_for",
-            "undecided_for", "has_portal_login", "notifications_opt_in", *WORKFLOW_FIELDS, *NESTED,
-            "confirm_duplicate",
+            "undecided_for", "pending_email", "has_portal_login", "notifications_opt_in",
+            *WORKFLOW_FIELDS, *NESTED, "confirm_duplicate",
         ]  # fmt: skip
         read_only_fields = [
             "current_crs", "crs_computed_on", "notifications_opt_in", "archived_at",

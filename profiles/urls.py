@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     path("portal/", portal.portal, name="portal"),
     path("portal/contact/", portal.portal_contact, name="portal_contact"),
+    path(
+        "portal/contact/confirm/<str:token>/",
+        portal.portal_email_confirm,
+        name="portal_email_confirm",
+    ),
     path("portal/notifications/", portal.portal_notifications, name="portal_notifications"),
     path("welcome/<uidb64>/<token>/", portal.WelcomeView.as_view(), name="welcome"),
     path("firm/", firm.firm_detail, name="firm"),

@@ -71,6 +71,11 @@ class Client(models.Model):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     email = models.EmailField(blank=True)
+    pending_email = models.EmailField(
+        blank=True,
+        editable=False,
+        help_text="A new address the client asked for, until they confirm it by the link sent.",
+    )
     phone = models.CharField(max_length=30, blank=True)
     address = models.TextField(
         blank=True, max_length=TEXT_LIMIT, validators=[MaxLengthValidator(TEXT_LIMIT)]

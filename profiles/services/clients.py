@@ -19,6 +19,7 @@ from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 from profiles.models import Client, Erasure, Firm, StageChange
 
+from .contact_email import request_email_change
 from .facts import FactRows, replace_facts
 from .scores import facts_were_changed
 from .stages import first_stage_changes, follow_facts, open_files
@@ -96,14 +97,27 @@ def delete_client(*, client: Client, by: User | None) -> None:
 
 
 @transaction.atomic
-def update_contact_details(*, client: Client, by: User, data: Mapping[str, Any]) -> Client:
-    """The client's own change of contact details in the portal, if their consultant allows it."""
+def update_contact_details(
+    *, client: Client, by: User, data: Mapping[str, Any], site_url: str
+) -> str:
+    """The client's own change of contact details in the portal, if their consultant allows it.
+    A new e-mail waits for confirmation (``contact_email``); returns it, or "" if none."""
     if not client.contact_updates_allowed:
         raise PermissionDenied("Your consultant has not enabled contact-detail updates.")
-    assign(client, data, CONTACT_FIELDS)
-    validate(client, exclude=["firm", "user"])
-    save(client, by, update_fields=[*data, "updated_at"])
-    return client
+    data = dict(data)
+    email = data.pop("email", None)
+    if email is not None and email.lower() == client.email.lower():
+        email = None
+    if email is not None and not email:
+        data["email"] = ""  # removing the address needs no confirmation
+        email = None
+    if data:
+        assign(client, data, CONTACT_FIELDS)
+        validate(client, exclude=["firm", "user"])
+        save(client, by, update_fields=[*data, "updated_at"])
+    if email:
+        request_email_change(client=client, email=email, site_url=site_url)
+    return email or ""
 
 
 def set_notifications(*, client: Client, by: User, opt_in: bool) -> Client:

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from profiles import selectors, services
 from profiles.forms import ContactForm, NotificationsForm
 from profiles.roles import home_url
+from profiles.services.contact_email import confirm_email_change
 
-from .common import add_service_errors, client_required
+from .common import add_service_errors, client_required, site_url
 
 
 @client_required
@@ -47,13 +48,34 @@ def portal_contact(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
-            services.update_contact_details(client=client, by=request.user, data=data)
+            pending = services.update_contact_details(
+                client=client, by=request.user, data=data, site_url=site_url(request)
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "Your contact details were saved.")
+            if pending:
+                messages.info(request, EMAIL_PENDING.format(pending))
             return redirect("profiles:portal")
     return render(request, "profiles/portal_contact.html", {"form": form, "client": client})
+
+
+EMAIL_PENDING = (
+    "We sent a link to {}: your e-mail address changes when you open it (within 3 days)."
+)
+
+
+@client_required
+def portal_email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    client = selectors.own_client_file(user=request.user)
+    try:
+        email = confirm_email_change(client=client, token=token)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Your e-mail address is now {email}.")
+    return redirect("profiles:portal")
 
 
 @require_POST
