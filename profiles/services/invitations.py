@@ -49,7 +49,27 @@ def _send(user: User, *, firm: Firm, as_consultant: bool, site_url: str) -> None
     send_mail(subject, body, None, [user.email])
 
 
-def _new_login(email: str, *, first_name: str, last_name: str) -> User:
+class AddressElsewhere(Exception):
+    """The address belongs to an account this firm does not know: the caller answers as if the
+    invitation went out, so a firm learns nothing about who else uses the platform."""
+
+
+def _known_to_firm(user: User, firm: Firm) -> bool:
+    return (
+        Membership.objects.filter(user=user, firm=firm).exists()
+        or Client.objects.filter(user=user, firm=firm).exists()
+    )
+
+
+def _tell_the_owner(user: User, firm: Firm) -> None:
+    """The address's owner hears of the attempt, and what to do; the firm hears nothing."""
+    context = {"firm": firm}
+    subject = render_to_string("profiles/email/address_taken_subject.txt", context).strip()
+    body = render_to_string("profiles/email/address_taken_body.txt", context)
+    send_mail(subject, body, None, [user.email or user.username])
+
+
+def _new_login(email: str, *, first_name: str, last_name: str, firm: Firm) -> User:
     email = User.objects.normalize_email(email).lower()
     longest = User._meta.get_field("username").max_length
     if len(email) > longest:
@@ -60,8 +80,12 @@ def _new_login(email: str, *, first_name: str, last_name: str) -> User:
                 f"one of at most {longest} characters (it is the username)."
             }
         )
-    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
-        raise ValidationError({"email": "Another account already uses this e-mail address."})
+    existing = User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
+    if existing is not None and _known_to_firm(existing, firm):
+        raise ValidationError({"email": "Another account of your firm uses this e-mail address."})
+    if existing is not None:
+        _tell_the_owner(existing, firm)
+        raise AddressElsewhere(email)
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_unusable_password()
     user.save()
@@ -69,15 +93,24 @@ def _new_login(email: str, *, first_name: str, last_name: str) -> User:
 
 
 @transaction.atomic
-def invite_client(*, client: Client, by: User, site_url: str) -> User:
-    """Give the client a portal login (or resend the link if they never set a password)."""
+def invite_client(*, client: Client, by: User, site_url: str) -> User | None:
+    """Give the client a portal login (or resend the link if they never set a password).
+    None when the address belongs to an account elsewhere (``AddressElsewhere``)."""
     if not client.email:
         raise ValidationError({"email": "Add the client's e-mail address first."})
     user = client.user
     if user is not None and user.has_usable_password():
         raise ValidationError("This client already has a portal login.")
     if user is None:
-        user = _new_login(client.email, first_name=client.first_name, last_name=client.last_name)
+        try:
+            user = _new_login(
+                client.email,
+                first_name=client.first_name,
+                last_name=client.last_name,
+                firm=client.firm,
+            )
+        except AddressElsewhere:
+            return None
         client.user = user
         client._history_user = by
         client.save(update_fields=["user", "updated_at"])
@@ -94,10 +127,14 @@ def _require_firm_admin(by: User, firm: Firm) -> None:
 @transaction.atomic
 def invite_consultant(
     *, firm: Firm, by: User, email: str, first_name: str, last_name: str, site_url: str
-) -> Membership:
-    """Create a consultant login with a seat in ``firm`` and e-mail the set-password link."""
+) -> Membership | None:
+    """Create a consultant login with a seat in ``firm`` and e-mail the set-password link.
+    None when the address belongs to an account elsewhere (``AddressElsewhere``)."""
     _require_firm_admin(by, firm)
-    user = _new_login(email, first_name=first_name, last_name=last_name)
+    try:
+        user = _new_login(email, first_name=first_name, last_name=last_name, firm=firm)
+    except AddressElsewhere:
+        return None
     membership = Membership.objects.create(user=user, firm=firm)
     _send(user, firm=firm, as_consultant=True, site_url=site_url)
     return membership

@@ -145,9 +145,9 @@ def client_invite(request: HttpRequest, public_id) -> HttpResponse:
         messages.error(request, TOO_MANY_INVITATIONS)
         return redirect("profiles:client_detail", public_id=client.public_id)
     try:
-        user = services.invite_client(client=client, by=request.user, site_url=site_url(request))
+        services.invite_client(client=client, by=request.user, site_url=site_url(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Invitation e-mailed to {user.email}.")
+        messages.success(request, f"Invitation e-mailed to {client.email}.")
     return redirect("profiles:client_detail", public_id=client.public_id)

@@ -33,13 +33,14 @@ def firm_detail(request: HttpRequest) -> HttpResponse:
             form.add_error(None, TOO_MANY_INVITATIONS)
         elif form.is_valid():
             try:
-                membership = services.invite_consultant(
+                services.invite_consultant(
                     firm=firm, by=request.user, site_url=site_url(request), **form.cleaned_data
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, f"Invitation e-mailed to {membership.user.email}.")
+                email = form.cleaned_data["email"]
+                messages.success(request, f"Invitation e-mailed to {email}.")
                 return redirect("profiles:firm")
     context = {
         "firm": firm,
