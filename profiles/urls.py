@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .documents import urls as documents_urls
-from .views import clients, dashboard, facts, firm, portal, transfer, workflow
+from .views import clients, dashboard, export, facts, firm, portal, transfer, workflow
 
 app_name = "profiles"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("clients/import/template.csv", transfer.import_template, name="import_template"),
     path("clients/export.csv", transfer.client_export, name="client_export"),
     path("clients/<uuid:public_id>/", clients.client_detail, name="client_detail"),
+    path("clients/<uuid:public_id>/export/", export.client_export, name="client_export"),
+    path(
+        "clients/<uuid:public_id>/export.json",
+        export.client_export,
+        {"as_json": True},
+        name="client_export_json",
+    ),
     path("clients/<uuid:public_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<uuid:public_id>/delete/", clients.client_delete, name="client_delete"),
     path("clients/<uuid:public_id>/invite/", clients.client_invite, name="client_invite"),
@@ -32,6 +39,8 @@ urlpatterns = [
         name="fact_delete",
     ),
     path("portal/", portal.portal, name="portal"),
+    path("portal/my-file/", export.portal_export, name="portal_export"),
+    path("portal/my-file.json", export.portal_export, {"as_json": True}, name="portal_export_json"),
     path("portal/contact/", portal.portal_contact, name="portal_contact"),
     path(
         "portal/contact/confirm/<str:token>/",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -98,7 +99,7 @@ def delete_client(*, client: Client, by: User | None) -> None:
 
 @transaction.atomic
 def update_contact_details(
-    *, client: Client, by: User, data: Mapping[str, Any], site_url: str
+    *, client: Client, by: User, data: Mapping[str, Any], site_url: str | None = None
 ) -> str:
     """The client's own change of contact details in the portal, if their consultant allows it.
     A new e-mail waits for confirmation (``contact_email``); returns it, or "" if none."""
@@ -116,7 +117,8 @@ def update_contact_details(
         validate(client, exclude=["firm", "user"])
         save(client, by, update_fields=[*data, "updated_at"])
     if email:
-        request_email_change(client=client, email=email, site_url=site_url)
+        site = site_url or settings.SITE_URL
+        request_email_change(client=client, email=email, site_url=site)
     return email or ""
 
 

@@ -93,7 +93,7 @@ def test_saving_contact_details_in_the_portal_validates_the_file_once(
 ):
     Client.objects.filter(user=firm_a_client).update(contact_updates_allowed=True)
     client.force_login(firm_a_client)
-    data = {"email": "new@example.com", "phone": "", "address": ""}
+    data = {"email": "new@example.com", "phone": "+1 555 0100", "address": ""}
     response = client.post(reverse("profiles:portal_contact"), data)
     assert response.status_code == 302, response.context["form"].errors
     assert full_cleans["Client"] == 1
