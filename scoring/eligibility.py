@@ -93,7 +93,13 @@ class Eligibility:
 
 def eligibility(candidate: Candidate, on: date) -> Eligibility:
     """FSW, CEC and FST answers for ``candidate`` on ``on``."""
-    return Eligibility(fsw=fsw(candidate, on), cec=cec(candidate, on), fst=fst(candidate, on))
+    # CEC first: FSW's and FST's proof-of-funds exemption reads it, and it is worked out once.
+    cec_answer = cec(candidate, on)
+    return Eligibility(
+        fsw=fsw(candidate, on, cec_answer=cec_answer),
+        cec=cec_answer,
+        fst=fst(candidate, on, cec_answer=cec_answer),
+    )
 
 
 def _unit(result: LanguageResult) -> str:
@@ -163,11 +169,14 @@ def _authorised_in_canada(c: Candidate, on: date) -> bool:
     )
 
 
-def _settlement_funds(c: Candidate, on: date, program: str) -> Answer | str:
+def _settlement_funds(
+    c: Candidate, on: date, program: str, cec_answer: Answer | None
+) -> Answer | str:
     """Proof of settlement funds for FSW/FST: an ``Answer`` when it stops the program (no, or
     can't tell), else the words to add to a yes. Exempt when CEC-eligible or authorised to work
     in Canada with a job offer (IRPR R76(1)(b)(ii))."""
-    cec_answer = cec(c, on)
+    if cec_answer is None:
+        cec_answer = cec(c, on)
     if cec_answer.eligible:
         return "no proof of funds needed (CEC-eligible)"
     if _authorised_in_canada(c, on) and _has_job_offer(c):
@@ -203,7 +212,7 @@ _NO_ECA = (
 )
 
 
-def fsw(c: Candidate, on: date) -> Answer:
+def fsw(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
     """Federal Skilled Worker minimums (§7.2), the 67-point grid (§7.1) and settlement funds."""
     problem = _language_problem(c, on, (7, 7, 7, 7)) or _eca_problem(c, on)
     if problem:
@@ -239,7 +248,7 @@ def fsw(c: Candidate, on: date) -> Answer:
         if "eca" in c.unknown:
             return cant_tell(f"FSW grid {points}/100 without the education; {_NO_ECA}")
         return Answer(False, f"FSW grid {points}/100, below the pass mark of 67", points)
-    funds = _settlement_funds(c, on, "FSW")
+    funds = _settlement_funds(c, on, "FSW", cec_answer)
     if isinstance(funds, Answer):
         return Answer(funds.eligible, funds.reason, points, funds.undecided)
     return Answer(True, f"Meets FSW minimums; grid {points}/100; {funds}{note}", points)
@@ -303,7 +312,7 @@ def is_trade(noc: str) -> bool:
     )
 
 
-def fst(c: Candidate, on: date) -> Answer:
+def fst(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
     """Federal Skilled Trades (§7.2): 2 years in one skilled trade in the last 5 years; CLB 5
     speaking and listening, CLB 4 reading and writing; a job offer or a certificate.
     """
@@ -334,5 +343,5 @@ def fst(c: Candidate, on: date) -> Answer:
         met = "Certificate of qualification and 2+ years of work" + _APPROXIMATE
     else:
         return cant_tell(_NO_HISTORY.format("2 years of work in one skilled trade"))
-    funds = _settlement_funds(c, on, "FST")
+    funds = _settlement_funds(c, on, "FST", cec_answer)
     return funds if isinstance(funds, Answer) else Answer(True, f"{met}; {funds}")
