@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
@@ -80,6 +81,17 @@ def load_demo_accounts() -> None:
         if not firm.clients.filter(email__endswith=f"@{DEMO_CLIENT_DOMAIN}").exists():
             _demo_clients(firm, count=count, seed=seed)
     load_dashboard_files(firm_a)
+    _restart_grace_period()
+
+
+def _restart_grace_period() -> None:
+    """A demo loaded long ago gets its staff and consultants' two-factor grace period back at
+    the next `make run`, so the demo always opens without an authenticator app (README,
+    "Two-factor sign-in"). Within the period nothing changes: loading twice is a no-op."""
+    ending = timezone.now() - timedelta(days=max(settings.TWO_FACTOR_GRACE_DAYS - 1, 0))
+    User.objects.filter(
+        username__in=[login.username for login in DEMO_LOGINS], date_joined__lt=ending
+    ).update(date_joined=timezone.now())
 
 
 DEMO_CLIENT_DOMAIN = "demo-client.example.com"

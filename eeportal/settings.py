@@ -6,7 +6,7 @@ DATABASE_URL (PostgreSQL) and REDIS_URL.
 """
 
 import warnings
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import environ
@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django_bootstrap5",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "eeportal",
     "scoring.web.apps.ScoringConfig",
     "profiles",
@@ -73,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "eeportal.middleware.IdleTimeoutMiddleware",
+    "eeportal.mfa.state.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -93,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eeportal.context_processors.navigation",
+                "eeportal.context_processors.two_factor",
             ],
         },
     },
@@ -144,6 +149,13 @@ RATELIMIT_IP_META_KEY = "eeportal.client_ip.client_ip"
 # Per period ("3/h": 3 an hour); see eeportal/ratelimits.py.
 # Staff and consultants are signed out after this long without a request (eeportal.middleware).
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+# Two-factor sign-in (eeportal.mfa): staff and consultants must set it up within the grace
+# period, counted from the later of TWO_FACTOR_ENFORCED_FROM and the day the account was made.
+TWO_FACTOR_GRACE_DAYS = env.int("TWO_FACTOR_GRACE_DAYS", default=14)
+TWO_FACTOR_ENFORCED_FROM = date.fromisoformat(env("TWO_FACTOR_ENFORCED_FROM", default="2026-12-04"))
+OTP_TOTP_ISSUER = "EE Portal"
+# Seconds a password (or code) stays fresh for exporting all clients, erasing, changing 2FA.
+REAUTH_MAX_AGE = env.int("REAUTH_MAX_AGE", default=10 * 60)
 CSV_IMPORT_MAX_BYTES = env.int("CSV_IMPORT_MAX_BYTES", default=20_000_000)
 RATE_LIMITS = {
     "password-reset-address": env("PASSWORD_RESET_RATE", default="3/h"),
@@ -151,6 +163,7 @@ RATE_LIMITS = {
     "invitation": env("INVITATION_RATE", default="30/h"),
     "invitation-file": env("INVITATION_FILE_RATE", default="3/h"),
     "calculator": env("CALCULATOR_RATE", default="60/m"),
+    "two-factor": env("TWO_FACTOR_RATE", default="20/h"),
 }
 
 LANGUAGE_CODE = "en-ca"

@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
+from .mfa import views as mfa_views
 
 api_v1 = [
     path("", include("scoring.web.api_urls")),
@@ -24,6 +25,8 @@ urlpatterns = [
     # Before Django's own: the same page and name, with a landing page per role.
     path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/confirm/", mfa_views.confirm, name="reauth"),
+    path("accounts/", include("eeportal.mfa.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("scoring.web.urls")),

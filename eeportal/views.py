@@ -2,12 +2,15 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from profiles.roles import home_url
 
 from .glossary import TERMS
 from .health import broker_status, database_status
+from .mfa import state as mfa_state
 from .ratelimits import over_limit, posted_email
 
 
@@ -25,6 +28,14 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         return home_url(self.request.user) or resolve_url(settings.LOGIN_REDIRECT_URL)
+
+    def form_valid(self, form) -> HttpResponse:
+        response = super().form_valid(form)
+        if self.request.session.get(mfa_state.STATE_KEY) == mfa_state.VERIFY:
+            # The password was right; the code comes next, then the page the user asked for.
+            query = urlencode({"next": response.url})
+            return HttpResponseRedirect(f"{reverse('mfa:verify')}?{query}")
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

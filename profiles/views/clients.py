@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from eeportal.mfa.reauth import ask_unless_fresh
 from eeportal.ratelimits import over_limit
 from profiles import selectors, services
 from profiles.choices import Person
@@ -126,6 +127,8 @@ def client_edit(request: HttpRequest, public_id) -> HttpResponse:
 @consultant_required
 def client_delete(request: HttpRequest, public_id) -> HttpResponse:
     client = visible_client(request, public_id)
+    if (confirm_first := ask_unless_fresh(request)) is not None:
+        return confirm_first
     if request.method == "POST":
         services.delete_client(client=client, by=request.user)
         messages.success(request, f"Client file for {client} deleted.")

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from eeportal.mfa.reauth import fresh_auth_required
 from profiles import selectors, services
 from profiles.csv_export import export_csv
 from profiles.csv_format import MAX_GROUPS, documentation, template_csv
@@ -67,6 +68,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 
 @consultant_required
+@fresh_auth_required
 def client_export(request: HttpRequest) -> StreamingHttpResponse:
     """The list's clients (same filters as the page) as CSV, with their current CRS."""
     scope = selectors.clients_visible_to(user=request.user)

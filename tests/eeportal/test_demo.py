@@ -44,3 +44,23 @@ def test_the_demo_consultant_has_a_populated_dashboard(db):
     deadlines = next(section for section in board.sections if section.key == "ita-deadlines")
     assert any(item.urgent for item in deadlines.items)  # Daniel Martin's, overdue
     assert any(not item.urgent for item in deadlines.items)  # Sofia Rossi's, 15 days left
+
+
+def test_a_demo_loaded_long_ago_gets_its_two_factor_grace_period_back(db, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from eeportal.mfa.state import deadline_for
+
+    call_command("load_demo", stdout=StringIO())
+    User.objects.update(date_joined=timezone.now() - timedelta(days=400))
+    call_command("load_demo", stdout=StringIO())
+    staff = User.objects.get(username="staff")
+    assert deadline_for(staff) > timezone.now() + timedelta(days=settings.TWO_FACTOR_GRACE_DAYS - 1)
+
+
+def test_load_demo_says_the_demo_accounts_are_in_the_two_factor_grace_period(db):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Two-factor sign-in" in out.getvalue()

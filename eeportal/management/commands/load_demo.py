@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -18,3 +19,8 @@ class Command(BaseCommand):
         )
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.username:<12} / {DEMO_PASSWORD}   ({login.role})")
+        self.stdout.write(
+            "Two-factor sign-in: staff and consultants must set it up (Security, in the user "
+            f"menu) within {settings.TWO_FACTOR_GRACE_DAYS} days; the demo accounts start that "
+            "grace period again at every load."
+        )
