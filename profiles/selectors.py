@@ -13,9 +13,10 @@ from datetime import date, datetime
 from itertools import chain
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import F, Model, QuerySet, Window
+from django.db.models import Exists, F, Model, OuterRef, QuerySet, Window
 from django.db.models.functions import Lead
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from profiles.candidates.assessment import Assessment, assess
 from profiles.candidates.loader import facts_of
@@ -88,7 +89,9 @@ def score_history(*, client: Client, limit: int = 20) -> list[ScoreChange]:
 
 
 def consultants_of(*, firm: Firm) -> QuerySet[Membership]:
-    return firm.memberships.select_related("user")
+    """The firm's seats with their users and whether each uses two-factor sign-in (one query)."""
+    apps = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
+    return firm.memberships.select_related("user").annotate(two_factor=Exists(apps))
 
 
 def stage_changes(*, client: Client, limit: int = 50) -> list[StageChange]:

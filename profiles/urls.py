@@ -55,6 +55,11 @@ urlpatterns = [
         firm.consultant_remove,
         name="consultant_remove",
     ),
+    path(
+        "firm/consultants/<uuid:membership_id>/two-factor/reset/",
+        firm.consultant_reset_two_factor,
+        name="consultant_reset_two_factor",
+    ),
 ]
 
 urlpatterns += documents_urls.urlpatterns

@@ -6,10 +6,8 @@ import django_otp
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,6 +17,7 @@ from profiles.roles import home_url
 
 from . import devices, state
 from .forms import CodeForm, ConfirmForm, VerifyForm
+from .notices import tell_user
 from .reauth import fresh_auth_required, mark_proved
 
 CODES_KEY = "mfa_new_codes"
@@ -30,16 +29,6 @@ def _next_url(request: HttpRequest) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if safe else (home_url(request.user) or settings.LOGIN_REDIRECT_URL)
-
-
-def _tell(user, event: str) -> None:
-    """An e-mail to the account's own address on every change, so a change the user did not
-    make is noticed."""
-    if not user.email:
-        return
-    context = {"event": event, "site_url": settings.SITE_URL}
-    subject = f"EE Portal: {event}"
-    send_mail(subject, render_to_string("mfa/email_changed.txt", context), None, [user.email])
 
 
 @never_cache
@@ -94,7 +83,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             django_otp.login(request, device)
             state.settle(request, request.user, verified=True)
             request.session[CODES_KEY] = codes
-            _tell(request.user, "two-factor sign-in was set up")
+            tell_user(request.user, "two-factor sign-in was set up")
             messages.success(request, "Two-factor sign-in is on.")
             return redirect("mfa:recovery_codes")
         else:
@@ -128,7 +117,7 @@ def new_recovery_codes(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Set up an authenticator app first.")
         return redirect("mfa:security")
     request.session[CODES_KEY] = devices.new_recovery_codes(request.user)
-    _tell(request.user, "new recovery codes were made")
+    tell_user(request.user, "new recovery codes were made")
     return redirect("mfa:recovery_codes")
 
 
@@ -144,7 +133,7 @@ def turn_off(request: HttpRequest) -> HttpResponse:
         return redirect("mfa:security")
     devices.turn_off(request.user)
     state.settle(request, request.user)
-    _tell(request.user, "two-factor sign-in was turned off")
+    tell_user(request.user, "two-factor sign-in was turned off")
     messages.success(request, "Two-factor sign-in is off.")
     return redirect("mfa:security")
 

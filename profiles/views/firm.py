@@ -7,6 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from eeportal.mfa import devices
+from eeportal.mfa.notices import tell_user
+from eeportal.mfa.reauth import ask_unless_fresh
 from eeportal.ratelimits import over_limit
 from profiles import selectors, services
 from profiles.forms import InviteConsultantForm
@@ -66,3 +69,23 @@ def consultant_remove(request: HttpRequest, membership_id) -> HttpResponse:
             messages.success(request, f"{membership.user.get_username()} was removed.")
         return redirect("profiles:firm")
     return render(request, "profiles/consultant_confirm_remove.html", {"membership": membership})
+
+
+@consultant_required
+def consultant_reset_two_factor(request: HttpRequest, membership_id) -> HttpResponse:
+    """A firm administrator resets a colleague's second factor (a lost phone and lost recovery
+    codes); the colleague sets it up again at their next sign-in."""
+    firm = selectors.firm_of(user=request.user)
+    membership = get_object_or_404(selectors.consultants_of(firm=firm), public_id=membership_id)
+    _require_admin(request)
+    if membership.user_id == request.user.pk:
+        return redirect("mfa:security")
+    if (confirm_first := ask_unless_fresh(request)) is not None:
+        return confirm_first
+    if request.method == "POST":
+        devices.turn_off(membership.user)
+        tell_user(membership.user, "two-factor sign-in was reset by your firm's administrator")
+        name = membership.user.get_username()
+        messages.success(request, f"Two-factor sign-in of {name} was reset.")
+        return redirect("profiles:firm")
+    return render(request, "profiles/consultant_confirm_reset.html", {"membership": membership})

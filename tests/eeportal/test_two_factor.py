@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from eeportal.mfa.reauth import PROVED_KEY
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, ConsultantFactory, UserFactory
 from tests.two_factor import app_code, app_of, enrol
 
 
@@ -234,3 +234,52 @@ def test_a_user_without_an_app_is_not_asked_for_a_code(client, db):
     user = UserFactory()
     response = _sign_in(client, user)
     assert not response.url.startswith(reverse("mfa:verify"))
+
+
+def _reset_url(user):
+    return reverse("profiles:consultant_reset_two_factor", args=[user.membership.public_id])
+
+
+def test_the_firm_page_shows_the_administrator_who_uses_two_factor_sign_in(
+    client, firm_a_admin, firm_a_consultant
+):
+    enrol(firm_a_consultant)
+    client.force_login(firm_a_admin)
+    response = client.get(reverse("profiles:firm"))
+    assert b"Reset 2FA" in response.content
+    assert b"Not set up" in response.content
+
+
+def test_a_firm_administrator_resets_a_colleagues_second_factor(
+    client, firm_a_admin, firm_a_consultant
+):
+    enrol(firm_a_consultant)
+    client.force_login(firm_a_admin)
+    response = client.post(_reset_url(firm_a_consultant))
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=firm_a_consultant).exists()
+    assert mail.outbox[-1].to == [firm_a_consultant.email]
+
+
+def test_a_consultant_who_is_not_administrator_cannot_reset_a_colleague(
+    client, firm_a, firm_a_consultant
+):
+    colleague = ConsultantFactory(membership__firm=firm_a)
+    enrol(colleague)
+    client.force_login(firm_a_consultant)
+    assert client.post(_reset_url(colleague)).status_code == 403
+    assert TOTPDevice.objects.filter(user=colleague).exists()
+
+
+def test_another_firms_administrator_cannot_reset_a_consultant(client, firm_b, firm_a_consultant):
+    firm_b_admin = ConsultantFactory(membership__firm=firm_b, membership__is_firm_admin=True)
+    enrol(firm_a_consultant)
+    client.force_login(firm_b_admin)
+    assert client.post(_reset_url(firm_a_consultant)).status_code == 404
+    assert TOTPDevice.objects.filter(user=firm_a_consultant).exists()
+
+
+def test_a_client_cannot_reset_a_consultant(client, firm_a_client, firm_a_consultant):
+    enrol(firm_a_consultant)
+    client.force_login(firm_a_client)
+    assert client.post(_reset_url(firm_a_consultant)).status_code == 404
