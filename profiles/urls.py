@@ -10,6 +10,7 @@ urlpatterns = [
     path("clients/", clients.client_list, name="client_list"),
     path("clients/new/", clients.client_create, name="client_create"),
     path("clients/import/", transfer.client_import, name="client_import"),
+    path("clients/import/<uuid:job_id>/", transfer.client_import_job, name="client_import_job"),
     path("clients/import/template.csv", transfer.import_template, name="import_template"),
     path("clients/export.csv", transfer.client_export, name="client_export"),
     path("clients/<uuid:public_id>/", clients.client_detail, name="client_detail"),

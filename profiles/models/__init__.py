@@ -5,10 +5,12 @@ from .documents import DocumentEvent, DocumentFile, DocumentItem, DocumentKind, 
 from .facts import EducationCredential, LanguageTestResult, WorkPeriod
 from .firms import Firm, Membership
 from .history import Erasure, ScoreChange
+from .imports import ClientImport
 from .workflow import KeyDate, StageChange
 
 __all__ = [
     "Client",
+    "ClientImport",
     "DocumentEvent",
     "DocumentFile",
     "DocumentItem",

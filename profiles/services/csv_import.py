@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
@@ -45,6 +45,7 @@ MAX_ROWS = 20_000
 # Lines of any kind, blank ones included: blank lines do not count as rows, so without this a
 # file of millions of empty lines was read to the end.
 MAX_LINES = 2 * MAX_ROWS
+PROGRESS_EVERY = 500
 
 
 _MODELS = (Client, *{kind.model for kind in KINDS})
@@ -163,18 +164,35 @@ def _header_problems(header: list[str]) -> list[Problem]:
     return problems
 
 
-def _text(file: IO[bytes] | IO[str]) -> str:
+def _size(file: IO[bytes] | IO[str]) -> int | None:
+    """Bytes (or characters) from the current position to the end, without reading them."""
+    if getattr(file, "size", None) is not None:
+        return file.size
+    try:
+        here = file.tell()
+        end = file.seek(0, io.SEEK_END)
+        file.seek(here)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return end - here
+
+
+def _lines(file: IO[bytes] | IO[str]) -> Iterator[str]:
+    """``file``'s lines as text, decoded one at a time: a 20 MB upload is never also one 20 MB
+    string, and a byte that is not UTF-8 is reported on its own line."""
     limit = settings.CSV_IMPORT_MAX_BYTES
-    content = file.read(limit + 1)
-    if len(content) > limit:
+    if (size := _size(file)) is not None and size > limit:
         raise ImportRejected([Problem(0, "file", too_large(limit))])
-    if isinstance(content, bytes):
+    for number, line in enumerate(file, start=1):
+        if isinstance(line, str):
+            yield line.lstrip("\ufeff") if number == 1 else line
+            continue
         try:
             # utf-8-sig: spreadsheets often save a byte-order mark before the header.
-            return content.decode("utf-8-sig")
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise ImportRejected([Problem(0, "file", "Save the file as UTF-8 CSV.")]) from None
-    return content.lstrip("\ufeff")
+            message = f"Save the file as UTF-8 CSV (line {number} is not UTF-8 text)."
+            raise ImportRejected([Problem(number, "file", message)]) from None
 
 
 def too_large(limit: int) -> str:
@@ -228,20 +246,25 @@ def import_clients_csv(
     file: IO[bytes] | IO[str],
     today: date | None = None,
     import_duplicates: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Create one client file per row of ``file`` (see ``csv_format``), or none at all if any
     cell is bad.
 
     Raises ``ImportRejected`` listing every problem (line, column, message). Rows that may
     duplicate a file of the firm, or an earlier row, are skipped and listed in the result,
-    unless ``import_duplicates``.
+    unless ``import_duplicates``. ``progress`` is told the number of rows read so far, every
+    ``PROGRESS_EVERY`` rows.
     """
     today = today or timezone.localdate()
-    reader = csv.reader(io.StringIO(_text(file)))
+    reader = csv.reader(_lines(file))
     problems: list[Problem] = []
     rows: list[tuple[int, Client, list[models.Model]]] = []
     try:
-        rows.extend(_client_rows(reader, firm, problems))
+        for row in _client_rows(reader, firm, problems):
+            rows.append(row)
+            if progress and len(rows) % PROGRESS_EVERY == 0:
+                progress(len(rows))
     except csv.Error as error:
         # A cell over the csv module's size limit, for one: the reader cannot go on reliably.
         problems.append(Problem(reader.line_num, "row", _unreadable(error)))

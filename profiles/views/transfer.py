@@ -1,61 +1,100 @@
-"""CSV import (with its template and column guide) and CSV export of the firm's clients."""
+"""CSV import (upload, its job's progress page, template and column guide) and CSV export
+of the firm's clients."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from eeportal.mfa.reauth import fresh_auth_required
-from profiles import selectors, services
+from profiles import selectors
 from profiles.csv_export import export_csv
 from profiles.csv_format import MAX_GROUPS, documentation, template_csv
 from profiles.filters import ClientFilter
 from profiles.forms import ImportForm
+from profiles.models import Client, ClientImport
+from profiles.services import import_jobs
 
 from .common import consultant_required
 
 
 @consultant_required
 def client_import(request: HttpRequest) -> HttpResponse:
+    """The upload form; a valid upload becomes a job that a worker imports (``import_jobs``)."""
+    firm = selectors.firm_of(user=request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems, skipped = [], []
     if request.method == "POST" and form.is_valid():
-        try:
-            result = services.import_clients_csv(
-                firm=selectors.firm_of(user=request.user),
-                by=request.user,
-                file=form.cleaned_data["file"],
-                import_duplicates=form.cleaned_data["import_duplicates"],
-            )
-        except services.ImportRejected as rejected:
-            problems = rejected.problems
-            form.add_error("file", rejected.message)
-        else:
-            messages.success(request, _imported(result))
-            if not result.skipped:
-                return redirect("profiles:client_list")
-            # Stay on the page: the skipped rows are listed under the form.
-            skipped, form = result.skipped, ImportForm()
+        job = import_jobs.start_import(
+            firm=firm,
+            by=request.user,
+            upload=form.cleaned_data["file"],
+            import_duplicates=form.cleaned_data["import_duplicates"],
+        )
+        return redirect("profiles:client_import_job", job_id=job.pk)
     context = {
         "form": form,
-        "problems": problems,
-        "skipped": skipped,
+        "recent": ClientImport.objects.filter(firm=firm).defer("content")[:5],
         "columns": documentation(),
         "max_groups": MAX_GROUPS,
     }
     return render(request, "profiles/client_import.html", context)
 
 
+@consultant_required
+def client_import_job(request: HttpRequest, job_id) -> HttpResponse:
+    """An import's progress, then its outcome; htmx asks for the status part until it ends."""
+    job = get_object_or_404(
+        ClientImport.objects.defer("content"),
+        pk=job_id,
+        firm=selectors.firm_of(user=request.user),
+    )
+    context = {
+        "job": job,
+        "rows_read": import_jobs.rows_read(job),
+        "summary": _summary(job),
+        "skipped": _skipped_rows(job),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "profiles/includes/import_status.html", context)
+    return render(request, "profiles/client_import_job.html", context)
+
+
+def _skipped_rows(job: ClientImport) -> list[dict]:
+    """The skipped rows with the files they match, fetched in one query (erased ones drop out)."""
+    ids = {match["file"] for row in job.skipped for match in row["matches"]}
+    files = {
+        str(client.public_id): client
+        for client in Client.objects.filter(firm=job.firm, public_id__in=ids).only(
+            "public_id", "first_name", "last_name"
+        )
+    }
+    return [
+        {
+            **row,
+            "matches": [
+                {"client": files[match["file"]], "on": match["on"]}
+                for match in row["matches"]
+                if match["file"] in files
+            ],
+        }
+        for row in job.skipped
+    ]
+
+
 def _plural(count: int, noun: str, nouns: str) -> str:
     return f"{count:,} {noun if count == 1 else nouns}"
 
 
-def _imported(result: services.ImportResult) -> str:
-    text = f"{_plural(len(result.created), 'client file', 'client files')} imported"
-    if result.skipped:
-        rows = _plural(len(result.skipped), "row", "rows")
+def _summary(job: ClientImport) -> str:
+    if job.status == ClientImport.Status.REJECTED:
+        problems = _plural(len(job.problems), "problem", "problems")
+        return f"{problems} found; nothing was imported."
+    if job.status != ClientImport.Status.DONE:
+        return ""
+    text = f"{_plural(job.created_count, 'client file', 'client files')} imported"
+    if job.skipped:
+        rows = _plural(len(job.skipped), "row", "rows")
         text += f"; {rows} skipped as possible duplicates (listed below)"
     return f"{text}."
 

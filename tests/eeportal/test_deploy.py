@@ -84,3 +84,16 @@ def test_production_cookies_are_secure():
         **PRODUCTION_ENV,
     )
     assert result.stdout.split() == ["True", "True", "False"], result.stderr
+
+
+def test_production_refuses_to_start_with_a_short_secret_key():
+    result = manage("check", **{**PRODUCTION_ENV, "SECRET_KEY": "x7#Kq2!mW9" * 4})
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_refuses_to_start_with_a_long_key_of_few_different_characters():
+    result = manage("check", **{**PRODUCTION_ENV, "SECRET_KEY": "abab" * 20})
+    assert result.returncode != 0
+    assert "at least 5 different" in result.stderr

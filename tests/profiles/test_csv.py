@@ -22,6 +22,7 @@ from tests.factories import (
     LanguageResultFactory,
     WorkPeriodFactory,
 )
+from tests.profiles.imports import import_through_page
 
 pytestmark = pytest.mark.django_db
 
@@ -150,18 +151,16 @@ def test_import_page_lists_the_problems(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
     upload = _csv({**GOOD, "birth_date": "soon"})
     upload.name = "clients.csv"
-    response = client.post(reverse("profiles:client_import"), {"file": upload})
-    assert response.status_code == 200
-    assert response.context["problems"][0].column == "birth_date"
-    assert b"nothing was imported" in response.content
+    job, page = import_through_page(client, upload)
+    assert job.problems[0]["column"] == "birth_date"
+    assert "nothing was imported" in page
 
 
-def test_import_page_imports_and_goes_to_the_list(client, firm_a_consultant):
+def test_import_page_imports_into_the_consultants_firm(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
     upload = _csv(GOOD)
     upload.name = "clients.csv"
-    response = client.post(reverse("profiles:client_import"), {"file": upload})
-    assert response.status_code == 302
+    import_through_page(client, upload)
     assert Client.objects.get().firm == firm_a_consultant.membership.firm
 
 

@@ -5,11 +5,11 @@ import datetime as dt
 import io
 
 import pytest
-from django.urls import reverse
 
 from profiles.models import Client
 from profiles.services import ImportRejected, import_clients_csv
 from tests.factories import ClientFactory
+from tests.profiles.imports import import_through_page
 
 pytestmark = pytest.mark.django_db
 HEADER = "first_name,last_name,birth_date,email"
@@ -76,9 +76,7 @@ def test_the_import_page_lists_the_skipped_rows_with_a_link_to_each_file(
 ):
     client.force_login(firm_a_consultant)
     upload = csv_file("Ana,Lima,1990-01-01,", "Chloé,Garcia,1994-03-02,")
-    response = client.post(reverse("profiles:client_import"), {"file": upload})
-    page = response.content.decode()
-    assert response.status_code == 200
+    _, page = import_through_page(client, upload)
     assert "1 client file imported; 1 row skipped as possible duplicates" in page
     assert f'href="{garcia.get_absolute_url()}"' in page and "<td>3</td>" in page
 
@@ -88,25 +86,19 @@ def test_the_import_page_imports_duplicates_when_the_box_is_ticked(
 ):
     client.force_login(firm_a_consultant)
     upload = csv_file("Chloé,Garcia,1994-03-02,")
-    response = client.post(
-        reverse("profiles:client_import"), {"file": upload, "import_duplicates": "on"}
-    )
-    assert response.status_code == 302
+    import_through_page(client, upload, import_duplicates="on")
     assert Client.objects.filter(last_name="Garcia").count() == 2
 
 
 def test_one_imported_file_is_announced_in_the_singular(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
-    client.post(reverse("profiles:client_import"), {"file": csv_file("Ana,Lima,1990-01-01,")})
-    page = client.get(reverse("profiles:client_list")).content.decode()
+    _, page = import_through_page(client, csv_file("Ana,Lima,1990-01-01,"))
     assert "1 client file imported." in page
 
 
 def test_two_imported_files_are_announced_in_the_plural(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
-    upload = csv_file("Ana,Lima,1990-01-01,", "Bo,Chen,1991-01-01,")
-    client.post(reverse("profiles:client_import"), {"file": upload})
-    page = client.get(reverse("profiles:client_list")).content.decode()
+    _, page = import_through_page(client, csv_file("Ana,Lima,1990-01-01,", "Bo,Chen,1991-01-01,"))
     assert "2 client files imported." in page
 
 
