@@ -13,6 +13,7 @@ from profiles.csv_export import export_csv
 from profiles.csv_format import MAX_GROUPS, documentation, template_csv
 from profiles.filters import ClientFilter
 from profiles.forms import ImportForm
+from profiles.models import FileAccess
 
 from .common import consultant_required
 
@@ -74,6 +75,7 @@ def client_export(request: HttpRequest) -> StreamingHttpResponse:
     scope = selectors.clients_visible_to(user=request.user)
     filterset = ClientFilter(request.GET or None, queryset=scope, request=request)
     clients = filterset.qs  # invalid filters are left out (and shown); the valid ones apply
+    services.record_access(by=request.user, action=FileAccess.Action.EXPORTED_LIST)
     response = StreamingHttpResponse(export_csv(clients), content_type="text/csv; charset=utf-8")
     name = f"clients-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
