@@ -5,7 +5,7 @@ from celery import shared_task
 from profiles.documents import notifications
 from profiles.documents import services as documents
 from profiles.models import ScoreChange
-from profiles.services import refresh_all_scores, reminders
+from profiles.services import refresh_all_scores, reminders, retention
 
 
 @shared_task
@@ -32,3 +32,9 @@ def notify_message(message_id: int) -> int:
 def expire_documents() -> int:
     """Beat, nightly: documents past their expiry are asked for again."""
     return documents.expire_documents()
+
+
+@shared_task
+def purge_archived_files() -> int:
+    """Beat, nightly: erase the files archived longer than ``ARCHIVED_RETENTION_DAYS``."""
+    return retention.purge_archived_files()
