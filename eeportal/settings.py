@@ -162,6 +162,9 @@ TWO_FACTOR_ENFORCED_FROM = date.fromisoformat(env("TWO_FACTOR_ENFORCED_FROM", de
 OTP_TOTP_ISSUER = "EE Portal"
 # Seconds a password (or code) stays fresh for exporting all clients, erasing, changing 2FA.
 REAUTH_MAX_AGE = env.int("REAUTH_MAX_AGE", default=10 * 60)
+# Archived files are erased this many days after they were archived (nightly,
+# profiles.tasks.purge_archived_files); 2557 days is about seven years. 0: never.
+ARCHIVED_RETENTION_DAYS = env.int("ARCHIVED_RETENTION_DAYS", default=2557)
 CSV_IMPORT_MAX_BYTES = env.int("CSV_IMPORT_MAX_BYTES", default=20_000_000)
 # An import job's outcome (problems, skipped rows' names) is kept this long, then deleted.
 CLIENT_IMPORT_KEEP_DAYS = env.int("CLIENT_IMPORT_KEEP_DAYS", default=30)
@@ -273,6 +276,11 @@ CELERY_BEAT_SCHEDULE = {
     "forget-old-client-imports": {
         "task": "profiles.tasks.forget_old_client_imports",
         "schedule": crontab(hour=4, minute=0),
+    },
+    # In the quiet hours: files archived longer than ARCHIVED_RETENTION_DAYS are erased.
+    "purge-archived-files": {
+        "task": "profiles.tasks.purge_archived_files",
+        "schedule": crontab(hour=3, minute=0),
     },
     # Monday morning, after that night's re-score: each consultant's next 14 days.
     "weekly-reminders": {

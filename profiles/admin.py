@@ -15,6 +15,7 @@ from .forms import SUBMISSION_TIME_HELP, KeepsSubmissionTimeForm
 from .models import (
     Client,
     EducationCredential,
+    FileAccess,
     Firm,
     LanguageTestResult,
     Membership,
@@ -130,3 +131,23 @@ class ClientAdmin(SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset) -> None:
         for client in queryset:
             services.delete_client(client=client, by=request.user)
+
+
+@admin.register(FileAccess)
+class FileAccessAdmin(admin.ModelAdmin):
+    """The access log is evidence: staff read it, nobody adds, edits or removes a line."""
+
+    list_display = ["at", "firm", "action", "user", "user_ref", "client_ref"]
+    list_select_related = ["firm", "user"]
+    list_filter = ["action", "firm"]
+    search_fields = ["client_ref", "user_ref"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

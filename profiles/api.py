@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 from profiles import selectors, services
 from profiles.candidates.assessment import Assessment
 from profiles.filters import ClientFilter
+from profiles.models import FileAccess
 from profiles.roles import roles_of
 from profiles.serializers import (
     NESTED,
@@ -109,6 +110,11 @@ class ClientViewSet(
         # The list's filters (archived files left out unless asked for) apply to the list; a
         # file is read, changed, archived or restored by its id whatever its state.
         return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        client = self.get_object()
+        services.record_access(by=request.user, action=FileAccess.Action.API_VIEWED, client=client)
+        return Response(self.get_serializer(client).data)
 
     def _answer(self, client) -> Response:
         return Response(self.get_serializer(self.get_queryset().get(pk=client.pk)).data)

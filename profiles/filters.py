@@ -21,13 +21,14 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from profiles.choices import Person, Stage
 from profiles.expiry import Status, profile_expiring, with_status
-from profiles.models import Client, LanguageTestResult
+from profiles.models import Client, FileAccess, LanguageTestResult
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS
@@ -219,3 +220,50 @@ def _standing_model():
 
 def _draw_model():
     return _standing_model()._meta.get_field("draw").related_model
+
+
+class AccessFilterForm(forms.Form):
+    def clean(self) -> dict:
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "This date is before the first one.")
+        return data
+
+
+def _firm_consultants(request) -> QuerySet[User]:
+    """The consultant filter's choices: the requester's firm's people, no other firm's."""
+    if request is None:
+        return User.objects.none()
+    return User.objects.filter(membership__firm_id=request.user.membership.firm_id).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
+class AccessFilter(django_filters.FilterSet):
+    """The firm administrator's access log (issue 14), on top of ``access_log_of``'s scope."""
+
+    action = django_filters.ChoiceFilter(
+        choices=FileAccess.Action.choices, empty_label="Any action"
+    )
+    consultant = django_filters.ModelChoiceFilter(
+        field_name="user", queryset=_firm_consultants, empty_label="Anyone"
+    )
+    # Days in the site's time zone (``__date`` converts), as the page shows the times.
+    since = django_filters.DateFilter(
+        field_name="at",
+        lookup_expr="date__gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = django_filters.DateFilter(
+        field_name="at",
+        lookup_expr="date__lte",
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = FileAccess
+        fields: list[str] = []
+        form = AccessFilterForm

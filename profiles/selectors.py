@@ -24,6 +24,7 @@ from profiles.choices import Stage
 from profiles.models import (
     Client,
     EducationCredential,
+    FileAccess,
     Firm,
     LanguageTestResult,
     Membership,
@@ -92,6 +93,12 @@ def consultants_of(*, firm: Firm) -> QuerySet[Membership]:
     """The firm's seats with their users and whether each uses two-factor sign-in (one query)."""
     apps = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
     return firm.memberships.select_related("user").annotate(two_factor=Exists(apps))
+
+
+def access_log_of(*, firm: Firm) -> QuerySet[FileAccess]:
+    """The firm's access log, newest first, each line with its user and file (one query a
+    page, however many lines)."""
+    return firm.file_accesses.select_related("user", "client")
 
 
 def stage_changes(*, client: Client, limit: int = 50) -> list[StageChange]:

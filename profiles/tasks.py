@@ -5,7 +5,7 @@ from celery import shared_task
 from profiles.documents import notifications
 from profiles.documents import services as documents
 from profiles.models import ScoreChange
-from profiles.services import import_jobs, refresh_all_scores, reminders
+from profiles.services import import_jobs, refresh_all_scores, reminders, retention
 
 
 @shared_task
@@ -44,3 +44,9 @@ def run_client_import(job_id: str) -> str:
 def forget_old_client_imports() -> int:
     """Beat, nightly: import jobs past ``CLIENT_IMPORT_KEEP_DAYS`` are deleted."""
     return import_jobs.forget_old_imports()
+
+
+@shared_task
+def purge_archived_files() -> int:
+    """Beat, nightly: erase the files archived longer than ``ARCHIVED_RETENTION_DAYS``."""
+    return retention.purge_archived_files()

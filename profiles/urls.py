@@ -51,6 +51,7 @@ urlpatterns = [
     path("portal/notifications/", portal.portal_notifications, name="portal_notifications"),
     path("welcome/<uidb64>/<token>/", portal.WelcomeView.as_view(), name="welcome"),
     path("firm/", firm.firm_detail, name="firm"),
+    path("firm/access/", firm.access_log, name="access_log"),
     path(
         "firm/consultants/<uuid:membership_id>/remove/",
         firm.consultant_remove,

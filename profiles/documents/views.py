@@ -16,7 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from profiles import selectors as profile_selectors
+from profiles.models import FileAccess
 from profiles.roles import roles_of
+from profiles.services.access_log import record_access
 from profiles.views.common import (
     add_service_errors,
     client_required,
@@ -175,13 +177,18 @@ def remove_file(request: HttpRequest, file_id) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, file_id) -> HttpResponse:
     """The only way to a stored document: scoped like its file, never cached by anyone."""
-    document = get_object_or_404(selectors.files_visible_to(user=request.user), public_id=file_id)
+    scope = selectors.files_visible_to(user=request.user).select_related("client")
+    document = get_object_or_404(scope, public_id=file_id)
     try:
         stream = services.documents_storage().open(document.storage_name, "rb")
     except FileNotFoundError as error:
         # The row outlived its object (restored from a backup without the storage): say it
         # is gone rather than fail with a 500.
         raise Http404("This file is no longer in the storage.") from error
+    # A consultant's download only (record_access skips the client's own).
+    record_access(
+        by=request.user, action=FileAccess.Action.DOWNLOADED_DOCUMENT, client=document.client
+    )
     response = FileResponse(
         stream,
         content_type=document.content_type,

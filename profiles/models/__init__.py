@@ -1,5 +1,6 @@
 """Firms, their consultants and their client files (DESIGN.md §2, §6)."""
 
+from .access import FileAccess
 from .clients import Client
 from .documents import DocumentEvent, DocumentFile, DocumentItem, DocumentKind, Message
 from .facts import EducationCredential, LanguageTestResult, WorkPeriod
@@ -17,6 +18,7 @@ __all__ = [
     "DocumentKind",
     "EducationCredential",
     "Erasure",
+    "FileAccess",
     "Firm",
     "KeyDate",
     "LanguageTestResult",

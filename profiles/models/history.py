@@ -50,8 +50,12 @@ class ScoreChange(models.Model):
 
 
 class Erasure(models.Model):
-    """What is left of an erased file: who erased which file (its public id, no personal data)
-    and when. The file, its facts, its history rows, documents and standings are gone."""
+    """What is left of an erased file: who erased which file (its public id, no personal data),
+    when and why. The file, its facts, its history rows, documents and standings are gone."""
+
+    class Reason(models.TextChoices):
+        REQUESTED = "requested", "Erased on request"
+        RETENTION = "retention", "Archived past the retention period"
 
     firm = models.ForeignKey("profiles.Firm", on_delete=models.CASCADE, related_name="erasures")
     file_id = models.UUIDField(help_text="The erased file's public id.")
@@ -63,6 +67,7 @@ class Erasure(models.Model):
         related_name="+",
     )
     erased_at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=9, choices=Reason.choices, default=Reason.REQUESTED)
 
     class Meta:
         ordering = ["-erased_at", "-pk"]

@@ -3,6 +3,7 @@
 from profiles.duplicates import DuplicateClient
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
 
+from .access_log import record_access
 from .clients import (
     create_client,
     delete_client,
@@ -38,6 +39,7 @@ __all__ = [
     "invitation_link",
     "invite_client",
     "invite_consultant",
+    "record_access",
     "record_stage",
     "refresh_all_scores",
     "refresh_scores",

@@ -81,9 +81,12 @@ def update_client(
 
 
 @transaction.atomic
-def delete_client(*, client: Client, by: User | None) -> None:
+def delete_client(
+    *, client: Client, by: User | None, reason: Erasure.Reason = Erasure.Reason.REQUESTED
+) -> None:
     """Erase a client file: its facts, history rows, standings, documents and portal login go;
-    an ``Erasure`` line keeps who erased which file when (PIPEDA, Québec's Law 25)."""
+    an ``Erasure`` line keeps who erased which file when, and why (PIPEDA, Québec's Law 25).
+    ``by`` is None for the retention purge (``retention``): nobody erased it, the rule did."""
     pk, firm_id, public_id, login = client.pk, client.firm_id, client.public_id, client.user
     # The stored documents leave the storage with the file (DESIGN.md §10), once it commits.
     documents.erase_documents(client=client)
@@ -92,7 +95,7 @@ def delete_client(*, client: Client, by: User | None) -> None:
         model.history.model.objects.filter(client_id=pk).delete()
     client.delete()  # standings, score and stage changes, documents: by cascade
     Client.history.model.objects.filter(id=pk).delete()
-    Erasure.objects.create(firm_id=firm_id, file_id=public_id, erased_by=by)
+    Erasure.objects.create(firm_id=firm_id, file_id=public_id, erased_by=by, reason=reason)
     if login is not None and not login.is_staff and not hasattr(login, "membership"):
         login.delete()
 

@@ -19,6 +19,7 @@ from profiles.choices import Person
 from profiles.filters import ClientFilter
 from profiles.forms import AssignForm, ClientForm, StageForm
 from profiles.intake import Intake
+from profiles.models import FileAccess
 
 from .common import PAGE_SIZE, add_service_errors, consultant_required, site_url, visible_client
 
@@ -56,9 +57,11 @@ def render_detail(
     stage_form: StageForm | None = None,
     assign_form: AssignForm | None = None,
 ) -> HttpResponse:
-    """The client page, with the stage or assignment form as posted when it had errors."""
+    """The client page, with the stage or assignment form as posted when it had errors. Each
+    time it is shown, the access log gets a line (also when a form comes back with errors)."""
     scope = selectors.clients_visible_to(user=request.user)
     client = get_object_or_404(scope.select_related("consultant__membership"), public_id=public_id)
+    services.record_access(by=request.user, action=FileAccess.Action.VIEWED, client=client)
     facts = selectors.facts_of_client(client=client)
     stages = selectors.stage_changes(client=client)
     is_admin = request.user.membership.is_firm_admin

@@ -10,9 +10,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from profiles import selectors
+from profiles import selectors, services
 from profiles.export import file_export
-from profiles.models import Client
+from profiles.models import Client, FileAccess
 
 from .common import client_required, consultant_required, visible_client
 
@@ -41,4 +41,6 @@ def portal_export(request: HttpRequest, as_json: bool = False) -> HttpResponse:
 
 @consultant_required
 def client_export(request: HttpRequest, public_id, as_json: bool = False) -> HttpResponse:
-    return _answer(request, visible_client(request, public_id), as_json=as_json, own=False)
+    client = visible_client(request, public_id)
+    services.record_access(by=request.user, action=FileAccess.Action.EXPORTED_FILE, client=client)
+    return _answer(request, client, as_json=as_json, own=False)

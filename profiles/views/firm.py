@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -12,18 +13,20 @@ from eeportal.mfa.notices import tell_user
 from eeportal.mfa.reauth import ask_unless_fresh
 from eeportal.ratelimits import over_limit
 from profiles import selectors, services
+from profiles.filters import AccessFilter
 from profiles.forms import InviteConsultantForm
 
 from .clients import TOO_MANY_INVITATIONS
 from .common import add_service_errors, consultant_required, site_url
 
 ERASURES_SHOWN = 50
+ACCESS_PAGE_SIZE = 50
 
 
-def _require_admin(request: HttpRequest) -> None:
+def _require_admin(request: HttpRequest, may: str = "manage its consultants") -> None:
     if not request.user.membership.is_firm_admin:
         # Consultants may see their colleagues but not change the list: 403 (DESIGN.md §9.3).
-        raise PermissionDenied("Only the firm's administrators can manage its consultants.")
+        raise PermissionDenied(f"Only the firm's administrators can {may}.")
 
 
 @consultant_required
@@ -53,6 +56,20 @@ def firm_detail(request: HttpRequest) -> HttpResponse:
         "erasures": firm.erasures.select_related("erased_by")[:ERASURES_SHOWN],
     }
     return render(request, "profiles/firm_detail.html", context)
+
+
+@consultant_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    """Who of the firm read which file, when and how (issue 14): firm administrators only."""
+    _require_admin(request, "read the access log")
+    lines = selectors.access_log_of(firm=selectors.firm_of(user=request.user))
+    filterset = AccessFilter(request.GET or None, queryset=lines, request=request)
+    # Invalid filters are left out (their field says why); the valid ones apply.
+    page = Paginator(filterset.qs, ACCESS_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "profiles/access_list.html", context)
 
 
 @consultant_required

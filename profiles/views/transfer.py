@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from eeportal.mfa.reauth import fresh_auth_required
-from profiles import selectors
+from profiles import selectors, services
 from profiles.csv_export import export_csv
 from profiles.csv_format import MAX_GROUPS, documentation, template_csv
 from profiles.filters import ClientFilter
 from profiles.forms import ImportForm
-from profiles.models import Client, ClientImport
+from profiles.models import Client, ClientImport, FileAccess
 from profiles.services import import_jobs
 
 from .common import consultant_required
@@ -113,6 +113,7 @@ def client_export(request: HttpRequest) -> StreamingHttpResponse:
     scope = selectors.clients_visible_to(user=request.user)
     filterset = ClientFilter(request.GET or None, queryset=scope, request=request)
     clients = filterset.qs  # invalid filters are left out (and shown); the valid ones apply
+    services.record_access(by=request.user, action=FileAccess.Action.EXPORTED_LIST)
     response = StreamingHttpResponse(export_csv(clients), content_type="text/csv; charset=utf-8")
     name = f"clients-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

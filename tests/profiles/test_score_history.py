@@ -278,9 +278,9 @@ def test_the_client_page_runs_the_same_queries_for_3_and_30_score_changes(
     # session, user, membership, client file (roles), the client with its consultant and seat,
     # 3 fact kinds (also what the assessment is scored from), stage changes with their users,
     # document events with their users, 4 audit tables, score history with its users,
-    # standings count, and for the answer card's backtest the rounds in reach and the file's
-    # standings in them
-    with django_assert_num_queries(18):
+    # standings count, for the answer card's backtest the rounds in reach and the file's
+    # standings in them, and the access log's line (INSERT)
+    with django_assert_num_queries(19):
         assert client.get(file_a.get_absolute_url()).status_code == 200
 
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0010_pending_email'),
+        ('profiles', '0012_erasure_reason'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
