@@ -190,3 +190,16 @@ def test_admin_pages_hold_no_inline_scripts_or_styles(client, staff_user, draw):
         assert response.status_code == 200, path
         assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
         assert inline_code(response.content) == [], path
+
+
+def test_an_import_jobs_outcome_page_holds_no_inline_code(client, firm_a_consultant, file_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.profiles.imports import import_through_page
+
+    client.force_login(firm_a_consultant)
+    rows = b"first_name,last_name,birth_date\nAda,Target,1990-01-01\nAda,Target,1990-01-01\n"
+    job, _ = import_through_page(client, SimpleUploadedFile("c.csv", rows))
+    assert job.skipped  # the skipped rows' table is on the page
+    response = client.get(reverse("profiles:client_import_job", args=[job.pk]))
+    assert inline_code(response.content) == []
