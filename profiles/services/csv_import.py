@@ -34,7 +34,8 @@ from profiles.csv_format import (
     group_of,
     restore,
 )
-from profiles.models import Client, Firm, ScoreChange
+from profiles.models import Client, Firm, KeyDate, ScoreChange
+from profiles.services.key_dates import key_dates_of_new_file
 from profiles.services.stages import files_opened, open_files
 from profiles.signals import facts_changed
 
@@ -283,13 +284,19 @@ def import_clients_csv(
 @transaction.atomic
 def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) -> list[Client]:
     # Scored before the INSERT, from the instances in memory: no UPDATE pass afterwards.
+    key_dates = []
     for client, facts in parsed:
-        candidate = facts_of(client, facts).candidate(today)
+        client_facts = facts_of(client, facts)
+        candidate = client_facts.candidate(today)
         client.current_crs, client.eligible_for, client.undecided_for = summary(candidate, today)
         client.crs_computed_on = today
+        key_dates += key_dates_of_new_file(client, client_facts, today)
     clients = [client for client, _ in parsed]
     open_files(clients, firm=clients[0].firm, by=by)
     insert(Client, clients, by=by)
+    for key_date in key_dates:
+        key_date.client_id = key_date.client.pk
+    KeyDate.objects.bulk_create(key_dates, batch_size=2000)
     by_model: dict[type[models.Model], list[models.Model]] = {}
     for client, facts in parsed:
         for fact in facts:
@@ -313,7 +320,7 @@ def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) 
         ],
         history=False,
     )
-    files_opened(clients, by=by, on=today)
+    files_opened(clients, by=by, on=today, key_dates=False)
     ids = [client.pk for client in clients]
     transaction.on_commit(lambda: facts_changed.send(sender=Client, client_ids=ids))
     return clients

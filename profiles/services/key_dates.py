@@ -31,12 +31,7 @@ def refresh_key_dates(*, facts: Mapping[int, ClientFacts], on: date) -> int:
     """
     if not facts:
         return 0
-    wanted: dict[int, set[tuple]] = {}
-    for pk, client_facts in facts.items():
-        expires = profile_expires_on(client_facts.profile_submitted_at)
-        wanted[pk] = {
-            (d.kind, d.on, d.description, d.points, expires) for d in key_days(client_facts, on)
-        }
+    wanted = {pk: _wanted(client_facts, on) for pk, client_facts in facts.items()}
     stored: dict[int, set[tuple]] = defaultdict(set)
     rows = KeyDate.objects.filter(client_id__in=list(facts)).values_list("client_id", *_COLUMNS)
     for pk, *values in rows:
@@ -52,14 +47,34 @@ def refresh_key_dates(*, facts: Mapping[int, ClientFacts], on: date) -> int:
     )
     clients = []
     for pk in changed:
-        earliest = {kind: min((v[1] for v in wanted[pk] if v[0] == kind), default=None)
-                    for kind in (LANGUAGE, ECA)}  # fmt: skip
-        clients.append(
-            Client(pk=pk, language_expires_on=earliest[LANGUAGE], eca_expires_on=earliest[ECA])
-        )
+        language, eca = _earliest(wanted[pk])
+        clients.append(Client(pk=pk, language_expires_on=language, eca_expires_on=eca))
     # Only these two columns, never a whole-row save: a consultant may be editing the file.
     Client.objects.bulk_update(clients, ["language_expires_on", "eca_expires_on"], batch_size=500)
     return len(changed)
+
+
+def _wanted(client_facts: ClientFacts, on: date) -> set[tuple]:
+    expires = profile_expires_on(client_facts.profile_submitted_at)
+    return {(d.kind, d.on, d.description, d.points, expires) for d in key_days(client_facts, on)}
+
+
+def _earliest(rows: set[tuple]) -> tuple[date | None, date | None]:
+    """The first language result and the first ECA to expire, from ``_wanted``'s rows."""
+    return tuple(
+        min((v[1] for v in rows if v[0] == kind), default=None) for kind in (LANGUAGE, ECA)
+    )
+
+
+def key_dates_of_new_file(client: Client, client_facts: ClientFacts, on: date) -> list[KeyDate]:
+    """For a file about to be inserted (imports): sets its two expiry columns and returns its
+    unsaved ``KeyDate`` rows, from the facts already in memory: no query, no UPDATE after."""
+    wanted = _wanted(client_facts, on)
+    client.language_expires_on, client.eca_expires_on = _earliest(wanted)
+    return [
+        KeyDate(client=client, computed_on=on, **dict(zip(_COLUMNS, values, strict=True)))
+        for values in wanted
+    ]
 
 
 def refresh_key_dates_of(*, clients: QuerySet[Client] | list[int], on: date | None = None) -> int:

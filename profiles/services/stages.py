@@ -65,11 +65,15 @@ def first_stage_changes(clients: Sequence[Client], *, by: User | None) -> list[S
     ]  # fmt: skip
 
 
-def files_opened(clients: Sequence[Client], *, by: User | None, on: date) -> None:
-    """After a bulk insert of new files (``open_files`` first): their first stage rows and
-    key dates, in a few queries for any number of files."""
+def files_opened(
+    clients: Sequence[Client], *, by: User | None, on: date, key_dates: bool = True
+) -> None:
+    """After a bulk insert of new files (``open_files`` first): their first stage rows and,
+    unless the caller wrote them already (``key_dates=False``), their key dates, in a few
+    queries for any number of files."""
     insert(StageChange, first_stage_changes(clients, by=by), history=False)
-    refresh_key_dates_of(clients=[client.pk for client in clients], on=on)
+    if key_dates:
+        refresh_key_dates_of(clients=[client.pk for client in clients], on=on)
 
 
 def follow_facts(client: Client, *, by: User | None) -> StageChange | None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from eeportal.celery import app
 from profiles import tasks
-from profiles.models import Client, ClientImport
+from profiles.models import Client, ClientImport, KeyDate
 from profiles.services import ImportRejected, import_clients_csv, import_jobs
 from tests.factories import ClientFactory, ConsultantFactory
 from tests.profiles.imports import import_through_page
@@ -259,3 +259,13 @@ def test_a_real_worker_imports_the_uploaded_file(client):
     assert job.status == ClientImport.Status.DONE, worker.output()[-2000:]
     assert Client.objects.filter(firm=consultant.membership.firm).count() == 2
     assert "2 client files imported." in client.get(response["Location"]).content.decode()
+
+
+def test_imported_files_get_the_key_dates_a_refresh_would_give_them(firm_a):
+    from profiles.csv_format import template_csv
+    from profiles.services.key_dates import refresh_key_dates_of
+
+    created = import_clients_csv(firm=firm_a, by=None, file=io.BytesIO(template_csv().encode()))
+    ids = [client.pk for client in created.created]
+    assert KeyDate.objects.filter(client_id__in=ids).exists()
+    assert refresh_key_dates_of(clients=ids) == 0  # nothing left to change
