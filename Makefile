@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser worker beat lint migrate demo bench
+.PHONY: run test browser worker beat lint migrate demo bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,10 @@ beat: $(VENV)/.installed-run
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+
+# The French catalogue: extract every marked string (Python, templates, JavaScript), then compile.
+# Needs GNU gettext (Debian's package gettext); `make run` does not: the .mo files are committed.
+messages: $(VENV)/.installed-dev
+	$(BIN)/python manage.py makemessages -l fr --add-location=file
+	$(BIN)/python manage.py makemessages -d djangojs -l fr --add-location=file
+	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a signed-in user's saved language counts (eeportal/languages.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "eeportal.middleware.IdleTimeoutMiddleware",
     "eeportal.mfa.state.TwoFactorMiddleware",
@@ -106,7 +108,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "eeportal.context_processors.navigation",
                 "eeportal.context_processors.two_factor",
+                "django.template.context_processors.i18n",
             ],
+            # Every template translates: {% translate %} and {% blocktranslate %} need no load.
+            "builtins": ["django.templatetags.i18n"],
         },
     },
 ]
@@ -179,7 +184,18 @@ RATE_LIMITS = {
     "two-factor": env("TWO_FACTOR_RATE", default="20/h"),
 }
 
-LANGUAGE_CODE = "en-ca"
+# English and Canadian French (issue 15). The catalogue is eeportal/locale/fr (one for the whole
+# project: `make messages` extracts it, compiled .mo files are committed so `make run` needs no
+# gettext). The language of a page comes from its URL (/fr/…), see eeportal/languages.py.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "eeportal" / "locale"]
+# Dates as this site writes them in each language (English keeps ISO dates, French "5 août 2026").
+FORMAT_MODULE_PATH = ["eeportal.formats"]
+LANGUAGE_COOKIE_NAME = "ee_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True

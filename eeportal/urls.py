@@ -1,8 +1,10 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
@@ -14,24 +16,15 @@ api_v1 = [
     path("", include("profiles.api_urls")),
 ]
 
+# Pages have a French twin under /fr/ (issue 15): the URL says the language, so a page can be
+# linked and found in either; the machine-facing URLs below have one address.
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("glossary/", views.glossary, name="glossary"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin, API answers).
     # Lazy: the static file's hashed name is known only once the app is loaded; 302, not 301,
     # because the name changes with the file.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
-    # Before Django's own: the same page and name, with a landing page per role.
-    path("accounts/login/", views.SignInView.as_view(), name="login"),
-    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("accounts/confirm/", mfa_views.confirm, name="reauth"),
-    path("accounts/", include("eeportal.mfa.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("", include("scoring.web.urls")),
-    path("", include("draws.urls")),
-    path("", include("profiles.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script from a URL (?script), not inline, so the
@@ -44,6 +37,23 @@ urlpatterns = [
         name="api-docs",
     ),
 ]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("glossary/", views.glossary, name="glossary"),
+    # The calculator's and charts' words, in the page's language (the URL carries it).
+    path("jsi18n/", JavaScriptCatalog.as_view(domain="djangojs"), name="javascript-catalog"),
+    # Before Django's own: the same page and name, with a landing page per role.
+    path("accounts/login/", views.SignInView.as_view(), name="login"),
+    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/confirm/", mfa_views.confirm, name="reauth"),
+    path("accounts/", include("eeportal.mfa.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("scoring.web.urls")),
+    path("", include("draws.urls")),
+    path("", include("profiles.urls")),
+    prefix_default_language=False,
+)
 
 admin.site.site_header = "EE Portal administration"
 admin.site.site_title = "EE Portal admin"
