@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
             ],
             # Every template translates: {% translate %} and {% blocktranslate %} need no load.
-            "builtins": ["django.templatetags.i18n"],
+            "builtins": ["django.templatetags.i18n", "eeportal.templatetags.i18n_extras"],
         },
     },
 ]

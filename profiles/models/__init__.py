@@ -7,6 +7,7 @@ from .facts import EducationCredential, LanguageTestResult, WorkPeriod
 from .firms import Firm, Membership
 from .history import Erasure, ScoreChange
 from .imports import ClientImport
+from .preferences import LanguagePreference
 from .workflow import KeyDate, StageChange
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "FileAccess",
     "Firm",
     "KeyDate",
+    "LanguagePreference",
     "LanguageTestResult",
     "Membership",
     "Message",

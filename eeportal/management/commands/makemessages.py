@@ -1,7 +1,7 @@
 """`makemessages` as this project runs it (`make messages`).
 
-Two additions to Django's own: the scoring engine marks its labels with ``N_`` (scoring/text.py,
-a no-op: the engine imports no Django), so xgettext looks for that keyword too; and the folders
+Two additions to Django's own: the scoring engine marks its labels with ``N_`` and ``T_``
+(scoring/text.py: the engine imports no Django), so xgettext looks for those too; and the folders
 that hold no interface text (the virtualenv, tests, benchmarks, vendored files) are skipped.
 """
 
@@ -11,7 +11,7 @@ SKIPPED = [".venv", "tests", "bench", "staticfiles", "static/vendor", "node_modu
 
 
 class Command(makemessages.Command):
-    xgettext_options = [*makemessages.Command.xgettext_options, "--keyword=N_"]
+    xgettext_options = [*makemessages.Command.xgettext_options, "--keyword=N_", "--keyword=T_"]
 
     def handle(self, *args, **options):
         options["ignore_patterns"] = [*options.get("ignore_patterns", []), *SKIPPED]
