@@ -79,11 +79,12 @@ MIDDLEWARE = [
     "eeportal.middleware.PrivacyHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions (a signed-in person's saved language is in theirs), before CommonMiddleware
+    # (its slash redirect resolves /fr/… only once French is active): eeportal/language_choice.py.
+    "eeportal.language_choice.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # After authentication: a signed-in user's saved language counts (eeportal/languages.py).
-    "django.middleware.locale.LocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "eeportal.middleware.IdleTimeoutMiddleware",
     "eeportal.mfa.state.TwoFactorMiddleware",
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "eeportal.context_processors.navigation",
                 "eeportal.context_processors.two_factor",
                 "django.template.context_processors.i18n",
+                "eeportal.language_choice.language_links",
             ],
             # Every template translates: {% translate %} and {% blocktranslate %} need no load.
             "builtins": ["django.templatetags.i18n", "eeportal.templatetags.i18n_extras"],
@@ -186,7 +188,7 @@ RATE_LIMITS = {
 
 # English and Canadian French (issue 15). The catalogue is eeportal/locale/fr (one for the whole
 # project: `make messages` extracts it, compiled .mo files are committed so `make run` needs no
-# gettext). The language of a page comes from its URL (/fr/…), see eeportal/languages.py.
+# gettext). The language of a page comes from its URL (/fr/…), see eeportal/language_choice.py.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "eeportal" / "locale"]

@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
+from .language_choice import switch_language
 from .mfa import views as mfa_views
 
 api_v1 = [
@@ -20,6 +21,7 @@ api_v1 = [
 # linked and found in either; the machine-facing URLs below have one address.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("language/<str:language>/", switch_language, name="switch_language"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin, API answers).
     # Lazy: the static file's hashed name is known only once the app is loaded; 302, not 301,
     # because the name changes with the file.
