@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -57,6 +58,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-admin.site.site_header = "EE Portal administration"
-admin.site.site_title = "EE Portal admin"
+admin.site.site_header = _("EE Portal administration")
+admin.site.site_title = _("EE Portal admin")
 handler400 = "eeportal.api_errors.bad_request"
