@@ -19,7 +19,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -53,10 +55,26 @@ class IdleTimeoutMiddleware:
             seen = session.get(SEEN_KEY, now)
             if now - seen > settings.SESSION_IDLE_TIMEOUT:
                 logout(request)
-                messages.info(request, "You were signed out after a while without activity.")
+                messages.info(request, _("You were signed out after a while without activity."))
                 return redirect_to_login(request.get_full_path())
             if now - seen >= SEEN_PRECISION:
                 session[SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class ApiLanguageMiddleware:
+    """The API has one address for both languages (no /fr/ twin), so LocaleMiddleware, which
+    answers English on every unprefixed path, would never speak French there. Under /api/ the
+    client's Accept-Language (or the language cookie of a browser session) decides instead.
+    Goes right after LocaleMiddleware, whose response step then writes Content-Language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith("/api/"):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
 
 
