@@ -11,17 +11,19 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from eeportal.i18n import tr
 from eeportal.languages import language_of
 
 
 def tell_user(user: User, event: str | Promise) -> None:
     """An e-mail to the account's own address on every change of its second factor, so a
-    change the user did not make is noticed. ``event`` is a lazy translation, said (like the
-    whole e-mail, and the reset link's /fr/ prefix) in the user's language."""
+    change the user did not make is noticed. ``event`` is a lazy translation, or a marked
+    English msgid (gettext_noop), said (like the whole e-mail, and the reset link's /fr/
+    prefix) in the user's language."""
     if not user.email:
         return
     with translation.override(language_of(user)):
-        event = str(event)
+        event = str(tr(event))
         context = {
             "event": event,
             "site_url": settings.SITE_URL,

@@ -181,3 +181,11 @@ def test_the_two_factor_change_email_of_a_french_user_is_in_french(client):
         "Sur votre compte EE Portal, la connexion à deux facteurs a été configurée." in message.body
     )
     assert "/fr/accounts/password_reset/" in message.body
+
+
+@pytest.mark.django_db
+def test_a_two_factor_change_given_as_an_english_msgid_is_told_in_french():
+    user = UserFactory(email="noe@example.com")
+    save_language(user, "fr")
+    tell_user(user, "new recovery codes were made")  # a caller that marked it with gettext_noop
+    assert mail.outbox[0].subject == "EE Portal: de nouveaux codes de récupération ont été créés"
