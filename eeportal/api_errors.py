@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.defaults import bad_request as html_bad_request
 
 ERROR = {
@@ -28,9 +29,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     """``handler400``: JSON under /api/, the HTML page elsewhere."""
     if request.path.startswith("/api/"):
         if isinstance(exception, RequestDataTooBig):
-            detail = "The request body is too large."
+            detail = _("The request body is too large.")
         else:
-            detail = "Bad request."
+            detail = _("Bad request.")
         return JsonResponse({"detail": detail}, status=400)
     return html_bad_request(request, exception)
 

@@ -4,9 +4,10 @@ as 1 and 0 (Python's bool is an int), so ``"speaking": false`` was stored as a s
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-_NOT_A_BOOLEAN = "Enter a number, not true or false."
+_NOT_A_BOOLEAN = _("Enter a number, not true or false.")
 
 
 class StrictFloatField(serializers.FloatField):

@@ -20,6 +20,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -53,7 +54,7 @@ class IdleTimeoutMiddleware:
             seen = session.get(SEEN_KEY, now)
             if now - seen > settings.SESSION_IDLE_TIMEOUT:
                 logout(request)
-                messages.info(request, "You were signed out after a while without activity.")
+                messages.info(request, _("You were signed out after a while without activity."))
                 return redirect_to_login(request.get_full_path())
             if now - seen >= SEEN_PRECISION:
                 session[SEEN_KEY] = now

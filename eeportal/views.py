@@ -1,8 +1,12 @@
+import unicodedata
+
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
@@ -10,6 +14,7 @@ from profiles.roles import home_url
 
 from .glossary import TERMS
 from .health import broker_status, database_status
+from .languages import language_of
 from .mfa import state as mfa_state
 from .ratelimits import over_limit, posted_email
 
@@ -38,9 +43,35 @@ class SignInView(auth_views.LoginView):
         return response
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, writing each e-mail in its account owner's language (not the language of
+    the page it was asked from): subject, body and the link's /fr/ prefix."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict,
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        with translation.override(language_of(context.get("user"))):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset, at most ``RATE_LIMITS`` e-mails per address and per client address. Over
     the limit it answers exactly as when it sends, so nobody learns anything from it."""
+
+    form_class = PasswordResetForm
 
     def form_valid(self, form) -> HttpResponse:
         limited = [
@@ -61,4 +92,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def glossary(request: HttpRequest) -> HttpResponse:
     """Every term a client reads, explained in plain words; public, one anchor per term."""
-    return render(request, "glossary.html", {"terms": sorted(TERMS, key=lambda t: t.name.lower())})
+    return render(request, "glossary.html", {"terms": sorted(TERMS, key=_alphabetical)})
+
+
+def _alphabetical(term) -> str:
+    """The sort key of a term's name in the active language, accents aside, so the French
+    « évaluation » sorts with the e, not after z."""
+    decomposed = unicodedata.normalize("NFKD", str(term.name).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

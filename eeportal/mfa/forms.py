@@ -6,16 +6,19 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import devices
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=gettext_lazy("Code"),
         max_length=16,
-        help_text="The 6-digit code your authenticator app shows now, or one of your recovery "
-        "codes.",
+        help_text=gettext_lazy(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "autofocus": True, "autocapitalize": "none"}
         ),
@@ -25,7 +28,7 @@ class CodeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user, self.recovery, self.device = user, recovery, None
         if not recovery:
-            self.fields["code"].help_text = "The 6-digit code your authenticator app shows now."
+            self.fields["code"].help_text = _("The 6-digit code your authenticator app shows now.")
             self.fields["code"].widget.attrs["inputmode"] = "numeric"
 
     def clean_code(self) -> str:
@@ -42,10 +45,12 @@ class VerifyForm(CodeForm):
             device, wait = devices.check(self.user, code, recovery=self.recovery)
             if wait:
                 raise forms.ValidationError(
-                    f"Too many wrong codes. Wait {wait} seconds and try again.", code="throttled"
+                    _("Too many wrong codes. Wait %(wait)s seconds and try again.")
+                    % {"wait": wait},
+                    code="throttled",
                 )
             if device is None:
-                self.add_error("code", "That code is not right. Check the app shows this site.")
+                self.add_error("code", _("That code is not right. Check the app shows this site."))
             self.device = device
         return self.cleaned_data
 
@@ -54,13 +59,13 @@ class ConfirmForm(forms.Form):
     """A fresh proof: the password, or a code for users with a second factor."""
 
     password = forms.CharField(
-        label="Password",
+        label=gettext_lazy("Password"),
         required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
     )
     code = forms.CharField(
-        label="Or a code from your authenticator app",
+        label=gettext_lazy("Or a code from your authenticator app"),
         required=False,
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
@@ -80,15 +85,17 @@ class ConfirmForm(forms.Form):
             # Through authenticate(), so django-axes counts a wrong password here too.
             proved = authenticate(self.request, username=user.get_username(), password=password)
             if proved is None or proved.pk != user.pk:
-                self.add_error("password", "That password is not right.")
+                self.add_error("password", _("That password is not right."))
         elif code:
             device, wait = devices.check(user, code, recovery=False)
             if wait:
                 raise forms.ValidationError(
-                    f"Too many wrong codes. Wait {wait} seconds and try again.", code="throttled"
+                    _("Too many wrong codes. Wait %(wait)s seconds and try again.")
+                    % {"wait": wait},
+                    code="throttled",
                 )
             if device is None:
-                self.add_error("code", "That code is not right.")
+                self.add_error("code", _("That code is not right."))
         else:
-            raise forms.ValidationError("Enter your password.", code="required")
+            raise forms.ValidationError(_("Enter your password."), code="required")
         return self.cleaned_data

@@ -22,6 +22,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 STATE_KEY, DEADLINE_KEY = "mfa_state", "mfa_deadline"
@@ -106,6 +107,6 @@ class TwoFactorMiddleware:
         if request.path.startswith(_always_open()):
             return self.get_response(request)
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": "Two-factor sign-in is required first."}, status=403)
+            return JsonResponse({"detail": _("Two-factor sign-in is required first.")}, status=403)
         query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
         return redirect(f"{reverse(blocked_to)}?{query}" if query else reverse(blocked_to))

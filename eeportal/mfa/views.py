@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -40,7 +42,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if over_limit(request, "two-factor", "user"):
-            form.add_error(None, "Too many tries. Wait a few minutes and try again.")
+            form.add_error(None, _("Too many tries. Wait a few minutes and try again."))
         elif form.is_valid():
             django_otp.login(request, form.device)
             state.settle(request, request.user, verified=True)
@@ -49,8 +51,14 @@ def verify(request: HttpRequest) -> HttpResponse:
                 left = devices.codes_left(request.user)
                 messages.warning(
                     request,
-                    f"You used a recovery code; {left} left. Make new ones on the Security page "
-                    "if you are running out.",
+                    ngettext(
+                        "You used a recovery code; %(left)s left. Make new ones on the Security "
+                        "page if you are running out.",
+                        "You used a recovery code; %(left)s left. Make new ones on the Security "
+                        "page if you are running out.",
+                        left,
+                    )
+                    % {"left": left},
                 )
             return redirect(_next_url(request))
     return render(request, "mfa/verify.html", {"form": form, "next": _next_url(request)})
@@ -77,20 +85,22 @@ def setup(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None, user=request.user, recovery=False)
     if request.method == "POST" and form.is_valid():
         if devices.wait_seconds(device):
-            form.add_error("code", "Too many wrong codes. Wait a moment and try again.")
+            form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
         elif device.verify_token(form.cleaned_data["code"]):
             codes = devices.confirm_app(device)
             django_otp.login(request, device)
             state.settle(request, request.user, verified=True)
             request.session[CODES_KEY] = codes
-            tell_user(request.user, "two-factor sign-in was set up")
-            messages.success(request, "Two-factor sign-in is on.")
+            tell_user(request.user, gettext_lazy("two-factor sign-in was set up"))
+            messages.success(request, _("Two-factor sign-in is on."))
             return redirect("mfa:recovery_codes")
         else:
             form.add_error(
                 "code",
-                "That code is not right. Check the app's clock and that you scanned this "
-                "page's code.",
+                _(
+                    "That code is not right. Check the app's clock and that you scanned this "
+                    "page's code."
+                ),
             )
     context = {
         "form": form,
@@ -114,10 +124,10 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 @fresh_auth_required
 def new_recovery_codes(request: HttpRequest) -> HttpResponse:
     if not devices.has_app(request.user):
-        messages.error(request, "Set up an authenticator app first.")
+        messages.error(request, _("Set up an authenticator app first."))
         return redirect("mfa:security")
     request.session[CODES_KEY] = devices.new_recovery_codes(request.user)
-    tell_user(request.user, "new recovery codes were made")
+    tell_user(request.user, gettext_lazy("new recovery codes were made"))
     return redirect("mfa:recovery_codes")
 
 
@@ -127,14 +137,16 @@ def turn_off(request: HttpRequest) -> HttpResponse:
     if state.required_for(request.user):
         messages.error(
             request,
-            "Staff and consultants must keep two-factor sign-in. To use another phone, set it "
-            "up again: the new app replaces the old one.",
+            _(
+                "Staff and consultants must keep two-factor sign-in. To use another phone, set "
+                "it up again: the new app replaces the old one."
+            ),
         )
         return redirect("mfa:security")
     devices.turn_off(request.user)
     state.settle(request, request.user)
-    tell_user(request.user, "two-factor sign-in was turned off")
-    messages.success(request, "Two-factor sign-in is off.")
+    tell_user(request.user, gettext_lazy("two-factor sign-in was turned off"))
+    messages.success(request, _("Two-factor sign-in is off."))
     return redirect("mfa:security")
 
 

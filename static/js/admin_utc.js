@@ -40,12 +40,17 @@ window.addEventListener('load', function() {
     };
 
     const hours = -new Date().getTimezoneOffset() / 60;
-    let relation = 'on UTC';
+    // The admin's own JavaScript catalogue (admin/jsi18n/) also holds the project's strings.
+    let relation = gettext('on UTC');
     if (hours) {
-        relation = hours > 0 ? `${hours} h ahead of UTC` : `${-hours} h behind UTC`;
+        relation = hours > 0
+            ? interpolate(gettext('%(hours)s h ahead of UTC'), {hours: hours}, true)
+            : interpolate(gettext('%(hours)s h behind UTC'), {hours: -hours}, true);
     }
     // Said even when the computer is on Toronto time: Django then shows no note at all.
-    const text = `In UTC, as IRCC publishes it; "Now" and "Today" fill UTC (your computer is ${relation}).`;
+    const text = interpolate(
+        gettext('In UTC, as IRCC publishes it; "Now" and "Today" fill UTC (your computer is %(relation)s).'),
+        {relation: relation}, true);
     for (const input of document.querySelectorAll('input[data-time-zone="UTC"]')) {
         let note = input.parentNode.querySelector('.timezonewarning');
         if (!note) {
