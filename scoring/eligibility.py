@@ -31,6 +31,7 @@ __all__ = [
     "Answer",
     "Eligibility",
     "abilities_below",
+    "and_list",
     "cant_tell",
     "cec",
     "eca_expiry_date",
