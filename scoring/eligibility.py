@@ -315,7 +315,7 @@ def fsw(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
         return Answer(
             False, T_("FSW grid %(points)s/100, below the pass mark of 67", points=points), points
         )
-    funds = _settlement_funds(c, on, "FSW", cec_answer)
+    funds = _settlement_funds(c, on, N_("FSW"), cec_answer)
     if isinstance(funds, Answer):
         return Answer(funds.eligible, funds.reason, points, funds.undecided)
     reason = T_(
@@ -440,7 +440,7 @@ def fst(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
         )
     else:
         return cant_tell(_no_history(N_("2 years of work in one skilled trade")))
-    funds = _settlement_funds(c, on, "FST", cec_answer)
+    funds = _settlement_funds(c, on, N_("FST"), cec_answer)
     if isinstance(funds, Answer):
         return funds
     return Answer(True, T_("%(met)s; %(funds)s", met=met, funds=funds))
