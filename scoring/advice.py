@@ -50,7 +50,10 @@ class Suggestion:
     household: bool = False
 
     def __str__(self) -> str:
-        return f"{self.description}: +{self.points_gained}"
+        # A Text (a str): ``tr(str(suggestion))`` says it in the reader's language.
+        return T_(
+            "%(description)s: +%(points)s", description=self.description, points=self.points_gained
+        )
 
 
 @dataclass(frozen=True, slots=True)
