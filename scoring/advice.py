@@ -14,6 +14,7 @@ from scoring import experience as xp
 from scoring.engine import score_totals
 from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import ABILITIES, TEST_LABELS
+from scoring.text import N_, T_, Text
 from scoring.types import (
     CanadianEducation,
     Candidate,
@@ -49,7 +50,10 @@ class Suggestion:
     household: bool = False
 
     def __str__(self) -> str:
-        return f"{self.description}: +{self.points_gained}"
+        # A Text (a str): ``tr(str(suggestion))`` says it in the reader's language.
+        return T_(
+            "%(description)s: +%(points)s", description=self.description, points=self.points_gained
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,32 +86,47 @@ def _language_changes(c: Candidate, on: date):
     if first.expired(on):
         label = TEST_LABELS[first.test]
         retaken = _with_levels(first, first.levels, on)
-        yield f"Retake {label} (first-language result expired)", replace(c, first_language=retaken)
+        yield (
+            T_("Retake %(test)s (first-language result expired)", test=label),
+            replace(c, first_language=retaken),
+        )
         return
-    unit = "NCLC" if first.is_french else "CLB"
+    french = first.is_french
     for index, target in _level_options(first.levels):
         levels = list(first.levels)
         levels[index] = target
+        ability = ABILITIES[index]
         yield (
-            f"{unit} {target} in {ABILITIES[index]}",
+            T_("NCLC %(level)s in %(ability)s", level=target, ability=ability)
+            if french
+            else T_("CLB %(level)s in %(ability)s", level=target, ability=ability),
             replace(c, first_language=_with_levels(first, tuple(levels), first.test_date)),
         )
     for target in (9, 10):
         if first.min_level < target:
             yield (
-                f"{unit} {target} in all four abilities",
+                T_("NCLC %(level)s in all four abilities", level=target)
+                if french
+                else T_("CLB %(level)s in all four abilities", level=target),
                 replace(c, first_language=_with_levels(first, (target,) * 4, first.test_date)),
             )
-    other, other_unit = ("nclc", "French NCLC") if not first.is_french else ("clb", "English CLB")
+    other = "clb" if french else "nclc"
     second = c.second_language
     current = second.min_level if second is not None and second.is_french != first.is_french else 0
     for target in (5, 7, 9):
         if current < target:
             result = LanguageResult(other, target, target, target, target, test_date=on)
-            yield f"{other_unit} {target} in all four abilities", replace(c, second_language=result)
+            description = (
+                T_("English CLB %(level)s in all four abilities", level=target)
+                if french
+                else T_("French NCLC %(level)s in all four abilities", level=target)
+            )
+            yield description, replace(c, second_language=result)
 
 
-HOUSEHOLD_SINGLE = "If the spouse or partner does not come to Canada (scored as single)"
+# What ``experience_changes`` puts before the words for a spouse's work (``whose``).
+SPOUSE_PREFIX = N_("Spouse: ")
+HOUSEHOLD_SINGLE = N_("If the spouse or partner does not come to Canada (scored as single)")
 
 
 def _spouse_changes(c: Candidate, on: date):
@@ -122,16 +141,16 @@ def _spouse_changes(c: Candidate, on: date):
         if current < target:
             result = LanguageResult("clb", target, target, target, target, test_date=on)
             yield (
-                f"Spouse CLB {target} in all four abilities",
+                T_("Spouse CLB %(level)s in all four abilities", level=target),
                 replace(c, spouse=replace(spouse, language=result)),
             )
     for level in list(Education)[list(Education).index(spouse.education) + 1 :]:
         yield (
-            f"Spouse education: {EDUCATION_LABELS[level]}",
+            T_("Spouse education: %(education)s", education=EDUCATION_LABELS[level]),
             replace(c, spouse=replace(spouse, education=level)),
         )
     yield (
-        "One more year of Canadian experience for the spouse",
+        N_("One more year of Canadian experience for the spouse"),
         replace(c, spouse=_more_spouse_years(spouse)),
     )
 
@@ -142,28 +161,29 @@ def _more_spouse_years(spouse: Spouse) -> Spouse:
 
 def _other_changes(c: Candidate):
     yield (
-        "One more year of Canadian experience",
+        N_("One more year of Canadian experience"),
         replace(c, canadian_experience_years=c.canadian_experience_years + 1),
     )
     yield (
-        "One more year of foreign experience",
+        N_("One more year of foreign experience"),
         replace(c, foreign_experience_years=c.foreign_experience_years + 1),
     )
     for level in list(Education)[list(Education).index(c.education) + 1 :]:
-        yield f"Education: {EDUCATION_LABELS[level]}", replace(c, education=level)
+        education = T_("Education: %(education)s", education=EDUCATION_LABELS[level])
+        yield education, replace(c, education=level)
     credentials = list(CanadianEducation)
     for level in credentials[credentials.index(c.canadian_education) + 1 :]:
         yield CANADIAN_EDUCATION_LABELS[level], replace(c, canadian_education=level)
     if not c.provincial_nomination:
-        yield "Provincial nomination", replace(c, provincial_nomination=True)
+        yield N_("Provincial nomination"), replace(c, provincial_nomination=True)
     if not c.certificate_of_qualification:
         yield (
-            "Certificate of qualification in a trade",
+            N_("Certificate of qualification in a trade"),
             replace(c, certificate_of_qualification=True),
         )
     if c.job_offer == "none":
-        yield "Job offer in NOC Major Group 00", replace(c, job_offer="noc_00")
-        yield "Job offer in another skilled occupation", replace(c, job_offer="other")
+        yield N_("Job offer in NOC Major Group 00"), replace(c, job_offer="noc_00")
+        yield N_("Job offer in another skilled occupation"), replace(c, job_offer="other")
 
 
 def advice(candidate: Candidate, on: date) -> list[Suggestion]:
@@ -221,9 +241,17 @@ def events_ahead(
         before_day = day - timedelta(days=1)
         change = total - score_totals(candidate_on(before_day), before_day).total
         if change or any(always for _, always in things):
-            description = "; ".join(dict.fromkeys(text for text, _ in things))
+            description = _joined(list(dict.fromkeys(text for text, _ in things)))
             events.append(Event(day, description, total, change))
     return events
+
+
+def _joined(texts: list[str]) -> str:
+    """The texts joined with "; ", as one translatable text (each part said in French)."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = T_("%(before)s; %(after)s", before=joined, after=text)
+    return joined
 
 
 def birthdays(birth: date, after: date, until: date) -> Iterator[Found]:
@@ -241,11 +269,7 @@ def birthdays(birth: date, after: date, until: date) -> Iterator[Found]:
         except ValueError:
             day = date(year, 3, 1)
         if after < day <= until:
-            yield day, f"Turns {year - birth.year}", False
-
-
-def _years_words(count: int) -> str:
-    return "1 year" if count == 1 else f"{count} years"
+            yield day, T_("Turns %(age)s", age=year - birth.year), False
 
 
 def experience_changes(
@@ -256,24 +280,50 @@ def experience_changes(
     listed only when the score moves with them.
     """
     # A spouse's foreign work scores nothing (crs-rules.md §3).
-    kinds = ((True, "Canadian"),) if spouse else ((True, "Canadian"), (False, "foreign"))
-    for canadian, what in kinds:
+    kinds = (True,) if spouse else (True, False)
+    for canadian in kinds:
         for day, before, now in xp.count_changes(jobs, on, canadian=canadian, until=until):
-            if now > before:
-                yield day, f"{whose}{_years_words(now)} of {what} experience completed", False
-            else:
-                words = f"{whose}{what} experience counts {_years_words(now)}"
-                yield day, f"{words} (older work leaves the 10-year window)", False
+            words = _experience_words(canadian, now > before, now)
+            yield day, T_("%(whose)s%(what)s", whose=whose, what=words) if whose else words, False
+
+
+def _experience_words(canadian: bool, more: bool, years: int) -> Text:
+    """Whole sentences for each case: a translation cannot be built from "of" and "years"."""
+    if more:
+        if canadian:
+            if years == 1:
+                return T_("1 year of Canadian experience completed")
+            return T_("%(years)s years of Canadian experience completed", years=years)
+        if years == 1:
+            return T_("1 year of foreign experience completed")
+        return T_("%(years)s years of foreign experience completed", years=years)
+    if canadian:
+        if years == 1:
+            return T_("Canadian experience counts 1 year (older work leaves the 10-year window)")
+        return T_(
+            "Canadian experience counts %(years)s years (older work leaves the 10-year window)",
+            years=years,
+        )
+    if years == 1:
+        return T_("foreign experience counts 1 year (older work leaves the 10-year window)")
+    return T_(
+        "foreign experience counts %(years)s years (older work leaves the 10-year window)",
+        years=years,
+    )
 
 
 def _expiries(c: Candidate, after: date, until: date) -> Iterator[Found]:
-    named = [("first-language", c.first_language), ("second-language", c.second_language)]
+    named = [(_FIRST_EXPIRES, c.first_language), (_SECOND_EXPIRES, c.second_language)]
     if c.spouse is not None:
-        named.append(("spouse's language", c.spouse.language))
-    for what, result in named:
+        named.append((_SPOUSE_EXPIRES, c.spouse.language))
+    for message, result in named:
         if result is not None and after < result.expires_on <= until:
-            label = TEST_LABELS[result.test]
-            yield result.expires_on, f"{label} {what} result expires (2 years old)", True
+            yield result.expires_on, T_(message, test=TEST_LABELS[result.test]), True
+
+
+_FIRST_EXPIRES = N_("%(test)s first-language result expires (2 years old)")
+_SECOND_EXPIRES = N_("%(test)s second-language result expires (2 years old)")
+_SPOUSE_EXPIRES = N_("%(test)s spouse's language result expires (2 years old)")
 
 
 def _as_of(c: Candidate, on: date, day: date) -> Candidate:

@@ -13,11 +13,12 @@ from datetime import date
 
 from scoring.advice import HORIZON_DAYS
 from scoring.engine import score_totals
+from scoring.text import N_, T_
 from scoring.types import Candidate
 
 __all__ = ["AgeChange", "age_changes"]
 
-_WHICH = {1: "At your next birthday", 2: "At the birthday after"}
+_WHICH = {1: N_("At your next birthday"), 2: N_("At the birthday after")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +31,28 @@ class AgeChange:
     @property
     def description(self) -> str:
         """ "At your next birthday (age 30) your score drops by 5 points, to 470"."""
-        which = _WHICH[self.birthday]
-        moves = "drops" if self.change < 0 else "rises"
-        points = abs(self.change)
-        unit = "point" if points == 1 else "points"
-        return (
-            f"{which} (age {self.age}) your score {moves} by {points} {unit}, to {self.total_after}"
+        values = {
+            "which": _WHICH[self.birthday],
+            "age": self.age,
+            "points": abs(self.change),
+            "total": self.total_after,
+        }
+        # Whole sentences, one per case: "drops"/"rises" and "point(s)" are not pieces a
+        # translation can reuse.
+        if self.change < 0:
+            if abs(self.change) == 1:
+                return T_(
+                    "%(which)s (age %(age)s) your score drops by 1 point, to %(total)s", **values
+                )
+            return T_(
+                "%(which)s (age %(age)s) your score drops by %(points)s points, to %(total)s",
+                **values,
+            )
+        if self.change == 1:
+            return T_("%(which)s (age %(age)s) your score rises by 1 point, to %(total)s", **values)
+        return T_(
+            "%(which)s (age %(age)s) your score rises by %(points)s points, to %(total)s",
+            **values,
         )
 
 

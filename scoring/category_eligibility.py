@@ -12,7 +12,15 @@ from datetime import date
 
 from scoring import experience as xp
 from scoring.categories import Category, ExperienceRule
-from scoring.eligibility import Answer, Eligibility, abilities_below, cant_tell, eligibility
+from scoring.eligibility import (
+    Answer,
+    Eligibility,
+    abilities_below,
+    and_list,
+    cant_tell,
+    eligibility,
+)
+from scoring.text import N_, T_
 from scoring.types import Candidate
 
 __all__ = ["category_eligibility"]
@@ -43,48 +51,76 @@ def category_eligibility(
         return answer
     if programs.undecided:
         return cant_tell(
-            "Can't tell whether eligible for an Express Entry program: " + programs.reasons()
+            T_(
+                "Can't tell whether eligible for an Express Entry program: %(reasons)s",
+                reasons=programs.reasons(),
+            )
         )
-    return Answer(False, "Not eligible for an Express Entry program: " + programs.reasons())
+    return Answer(
+        False,
+        T_("Not eligible for an Express Entry program: %(reasons)s", reasons=programs.reasons()),
+    )
 
 
 def _french_category(c: Candidate, on: date) -> Answer:
     results = [r for r in (c.first_language, c.second_language) if r is not None and r.is_french]
     if not results:
-        return Answer(False, "No French test result (NCLC 7 in all four abilities needed)")
+        return Answer(False, N_("No French test result (NCLC 7 in all four abilities needed)"))
     french = results[0]
     if french.expired(on):
-        return Answer(False, f"French result expired on {french.expires_on.isoformat()}")
+        return Answer(False, T_("French result expired on %(day)s", day=french.expires_on))
     below = abilities_below(french, (7, 7, 7, 7))
     if below:
-        return Answer(False, f"French below NCLC 7 in {' and '.join(below)}")
-    return Answer(True, "French NCLC 7+ in all four abilities")
+        return Answer(False, T_("French below NCLC 7 in %(abilities)s", abilities=and_list(below)))
+    return Answer(True, N_("French NCLC 7+ in all four abilities"))
 
 
 def _occupation_category(c: Candidate, category: Category, on: date) -> Answer:
     if not c.work_history:
         return cant_tell(
-            "No work history recorded: jobs with their NOC codes are needed to check the "
-            "occupation list"
+            N_(
+                "No work history recorded: jobs with their NOC codes are needed to check the "
+                "occupation list"
+            )
         )
-    where = " in Canada" if category.canadian_experience_only else ""
+    where = category.canadian_experience_only
     periods = [
         p
         for p in c.work_history
         if p.noc in category.nocs and (not where or (p.in_canada and p.authorised))
     ]
     start = xp.years_before(on, 3)
-    if category.experience_rule is ExperienceRule.SIX_MONTHS_CONTINUOUS:
-        measure, needed, words = xp.longest_run_hours, SIX_MONTHS_HOURS, "6 months continuous work"
+    six = category.experience_rule is ExperienceRule.SIX_MONTHS_CONTINUOUS
+    if six:
+        measure, needed = xp.longest_run_hours, SIX_MONTHS_HOURS
     else:
-        measure, needed, words = xp.hours, xp.HOURS_PER_YEAR, "12 months of work"
+        measure, needed = xp.hours, xp.HOURS_PER_YEAR
     best_noc, best = "", 0.0
     for noc, group in sorted(xp.by_occupation(periods).items()):
         worked = measure(group, start=start, end=on)
         if worked > best:
             best_noc, best = noc, worked
     if best + 1e-6 < needed:
-        return Answer(
-            False, f"Less than {words} in one listed occupation{where} in the last 3 years"
-        )
-    return Answer(True, f"{words.capitalize()} as NOC {best_noc}{where} in the last 3 years")
+        return Answer(False, _SHORT[six, where])
+    return Answer(True, T_(_MET[six, where], noc=best_noc))
+
+
+# (six months continuous, in Canada only): whole sentences, so each translates as one.
+_SHORT = {
+    (True, False): N_(
+        "Less than 6 months continuous work in one listed occupation in the last 3 years"
+    ),
+    (True, True): N_(
+        "Less than 6 months continuous work in one listed occupation in Canada in the last 3 years"
+    ),
+    (False, False): N_("Less than 12 months of work in one listed occupation in the last 3 years"),
+    (False, True): N_(
+        "Less than 12 months of work in one listed occupation in Canada in the last 3 years"
+    ),
+}
+_MET = {
+    (True, False): N_("6 months continuous work as NOC %(noc)s in the last 3 years"),
+    (True, True): N_("6 months continuous work as NOC %(noc)s in Canada in the last 3 years"),
+    (False, False): N_("12 months of work as NOC %(noc)s in the last 3 years"),
+    (False, True): N_("12 months of work as NOC %(noc)s in Canada in the last 3 years"),
+}

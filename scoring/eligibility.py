@@ -21,14 +21,17 @@ from datetime import date
 from scoring import experience as xp
 from scoring.dates import years_after
 from scoring.fsw import fsw_points
+from scoring.grouped import grouped
 from scoring.language import ABILITIES
 from scoring.settlement_funds import table_on
+from scoring.text import N_, T_, Text
 from scoring.types import CanadianEducation, Candidate, Education, LanguageResult
 
 __all__ = [
     "Answer",
     "Eligibility",
     "abilities_below",
+    "and_list",
     "cant_tell",
     "cec",
     "eca_expiry_date",
@@ -40,8 +43,22 @@ __all__ = [
 
 ECA_VALIDITY_YEARS = 5  # §9: an ECA is invalid when 5 or more years old (MI-2017 s.3(4))
 FSW_PASS_MARK = 67
-_APPROXIMATE = " (approximate: no work history, judged from experience years)"
-_NO_HISTORY = "No work history recorded: jobs with their NOC codes are needed to check {}"
+_APPROXIMATE = N_(" (approximate: no work history, judged from experience years)")
+
+
+def _no_history(what: str) -> Text:
+    return T_(
+        "No work history recorded: jobs with their NOC codes are needed to check %(what)s",
+        what=what,
+    )
+
+
+def and_list(words: list[str]) -> str:
+    """``["reading", "writing"]`` -> "reading and writing", each word translatable."""
+    joined = words[0]
+    for word in words[1:]:
+        joined = T_("%(before)s and %(after)s", before=joined, after=word)
+    return joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +105,12 @@ class Eligibility:
         return not self.programs and not self.undecided
 
     def reasons(self) -> str:
-        return f"FSW: {self.fsw.reason}; CEC: {self.cec.reason}; FST: {self.fst.reason}"
+        return T_(
+            "FSW: %(fsw)s; CEC: %(cec)s; FST: %(fst)s",
+            fsw=self.fsw.reason,
+            cec=self.cec.reason,
+            fst=self.fst.reason,
+        )
 
 
 def eligibility(candidate: Candidate, on: date) -> Eligibility:
@@ -102,10 +124,6 @@ def eligibility(candidate: Candidate, on: date) -> Eligibility:
     )
 
 
-def _unit(result: LanguageResult) -> str:
-    return "NCLC" if result.is_french else "CLB"
-
-
 def abilities_below(result: LanguageResult, minimums: tuple[int, int, int, int]) -> list[str]:
     """The abilities (listening, reading, writing, speaking) under their minimum level."""
     return [a for a, lvl, m in zip(ABILITIES, result.levels, minimums, strict=True) if lvl < m]
@@ -117,11 +135,11 @@ def _language_problem(
     """Why the first official language fails (missing, expired, below ``minimums``), or ""."""
     first = c.first_language
     if first is None:
-        return "No first official language test result"
+        return N_("No first official language test result")
     if first.expired(on):
-        return (
-            f"First official language result expired on {first.expires_on.isoformat()} "
-            "(results count for 2 years)"
+        return T_(
+            "First official language result expired on %(day)s (results count for 2 years)",
+            day=first.expires_on,
         )
     if minimums is None:
         return ""
@@ -129,7 +147,17 @@ def _language_problem(
     if not below:
         return ""
     level = min(m for a, m in zip(ABILITIES, minimums, strict=True) if a in below)
-    return f"First official language below {_unit(first)} {level} in {' and '.join(below)}"
+    if first.is_french:
+        return T_(
+            "First official language below NCLC %(level)s in %(abilities)s",
+            level=level,
+            abilities=and_list(below),
+        )
+    return T_(
+        "First official language below CLB %(level)s in %(abilities)s",
+        level=level,
+        abilities=and_list(below),
+    )
 
 
 def eca_expiry_date(eca_date: date) -> date:
@@ -144,7 +172,7 @@ def _eca_problem(c: Candidate, on: date) -> str:
     if c.eca_date is None or c.canadian_education is not CanadianEducation.NONE:
         return ""
     if on >= eca_expiry_date(c.eca_date):
-        return f"ECA issued {c.eca_date.isoformat()} is 5 or more years old"
+        return T_("ECA issued %(day)s is 5 or more years old", day=c.eca_date)
     return ""
 
 
@@ -153,7 +181,7 @@ def in_pool(candidate: Candidate, on: date) -> Answer:
     under 2 years old and, if given, an ECA under 5 years old. Program tests are separate.
     """
     problem = _language_problem(candidate, on) or _eca_problem(candidate, on)
-    return Answer(not problem, problem or "Language results and ECA valid")
+    return Answer(not problem, problem or N_("Language results and ECA valid"))
 
 
 def _has_job_offer(c: Candidate) -> bool:
@@ -178,35 +206,58 @@ def _settlement_funds(
     if cec_answer is None:
         cec_answer = cec(c, on)
     if cec_answer.eligible:
-        return "no proof of funds needed (CEC-eligible)"
+        return N_("no proof of funds needed (CEC-eligible)")
     if _authorised_in_canada(c, on) and _has_job_offer(c):
-        return "no proof of funds needed (authorised to work in Canada with a job offer)"
+        return N_("no proof of funds needed (authorised to work in Canada with a job offer)")
     created = c.profile_submitted_at.date() if c.profile_submitted_at else None
     table = table_on(on, profile_created_on=created)
-    source = f"table of {table.effective.isoformat()}"
+    source = T_("table of %(day)s", day=table.effective)
     size, funds = c.family_size, c.settlement_funds
     if size is None:
         return cant_tell(
-            f"No family size recorded: {program} needs proof of funds of "
-            f"${table.amount(1):,} for one person and more for a family ({source})"
+            T_(
+                "No family size recorded: %(program)s needs proof of funds of $%(amount)s for "
+                "one person and more for a family (%(source)s)",
+                program=program,
+                amount=grouped(table.amount(1)),
+                source=source,
+            )
         )
     needed = table.amount(size)
-    family = "one person" if size == 1 else f"a family of {size}"
+    family = N_("one person") if size == 1 else T_("a family of %(size)s", size=size)
     if funds is None:
         return cant_tell(
-            f"No settlement funds recorded: {program} needs ${needed:,} for {family} ({source})"
+            T_(
+                "No settlement funds recorded: %(program)s needs $%(needed)s for %(family)s "
+                "(%(source)s)",
+                program=program,
+                needed=grouped(needed),
+                family=family,
+                source=source,
+            )
         )
     if funds < needed:
-        short = (
-            f"Settlement funds ${funds:,} are below the ${needed:,} needed for {family} ({source})"
+        short = T_(
+            "Settlement funds $%(funds)s are below the $%(needed)s needed for %(family)s "
+            "(%(source)s)",
+            funds=grouped(funds),
+            needed=grouped(needed),
+            family=family,
+            source=source,
         )
         if cec_answer.undecided:
-            return cant_tell(f"{short}, unless CEC-eligible, which can't be told yet")
+            return cant_tell(
+                T_("%(reason)s, unless CEC-eligible, which can't be told yet", reason=short)
+            )
         return Answer(False, short)
-    return f"funds ${funds:,} cover the ${needed:,} needed"
+    return T_(
+        "funds $%(funds)s cover the $%(needed)s needed",
+        funds=grouped(funds),
+        needed=grouped(needed),
+    )
 
 
-_NO_ECA = (
+_NO_ECA = N_(
     "No ECA recorded for the education completed outside Canada: FSW counts it only with an "
     "Educational Credential Assessment"
 )
@@ -220,7 +271,7 @@ def fsw(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
     if c.education is Education.NONE:
         if "eca" in c.unknown:
             return cant_tell(_NO_ECA)
-        return Answer(False, "Education below a secondary school credential")
+        return Answer(False, N_("Education below a secondary school credential"))
     note = ""
     if c.work_history:
         start = xp.years_before(on, 10)
@@ -234,24 +285,46 @@ def fsw(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
         if max(runs, default=0) + 1e-6 < xp.HOURS_PER_YEAR:
             return Answer(
                 False,
-                "Less than 1 year of continuous full-time skilled work in one occupation "
-                "in the last 10 years",
+                N_(
+                    "Less than 1 year of continuous full-time skilled work in one occupation "
+                    "in the last 10 years"
+                ),
             )
     elif "work_history" in c.unknown:
-        return cant_tell(_NO_HISTORY.format("1 year of continuous skilled work"))
+        return cant_tell(_no_history(N_("1 year of continuous skilled work")))
     elif c.canadian_experience_years + c.foreign_experience_years < 1:
-        return Answer(False, "No skilled work experience" + _APPROXIMATE)
+        return Answer(
+            False,
+            N_(
+                "No skilled work experience (approximate: no work history, judged from "
+                "experience years)"
+            ),
+        )
     else:
         note = _APPROXIMATE
     points = fsw_points(c, on)
     if points < FSW_PASS_MARK:
         if "eca" in c.unknown:
-            return cant_tell(f"FSW grid {points}/100 without the education; {_NO_ECA}")
-        return Answer(False, f"FSW grid {points}/100, below the pass mark of 67", points)
-    funds = _settlement_funds(c, on, "FSW", cec_answer)
+            return cant_tell(
+                T_(
+                    "FSW grid %(points)s/100 without the education; %(reason)s",
+                    points=points,
+                    reason=_NO_ECA,
+                )
+            )
+        return Answer(
+            False, T_("FSW grid %(points)s/100, below the pass mark of 67", points=points), points
+        )
+    funds = _settlement_funds(c, on, N_("FSW"), cec_answer)
     if isinstance(funds, Answer):
         return Answer(funds.eligible, funds.reason, points, funds.undecided)
-    return Answer(True, f"Meets FSW minimums; grid {points}/100; {funds}{note}", points)
+    reason = T_(
+        "Meets FSW minimums; grid %(points)s/100; %(funds)s%(note)s",
+        points=points,
+        funds=funds,
+        note=note,
+    )
+    return Answer(True, reason, points)
 
 
 def cec(c: Candidate, on: date) -> Answer:
@@ -270,31 +343,52 @@ def cec(c: Candidate, on: date) -> Answer:
         start = xp.years_before(on, 3)
         canadian = [p for p in c.work_history if xp.counts_as_canadian(p)]
         if xp.hours(canadian, start=start, end=on) + 1e-6 < xp.HOURS_PER_YEAR:
-            return Answer(False, "Less than 1 year of Canadian skilled work in the last 3 years")
+            return Answer(
+                False, N_("Less than 1 year of Canadian skilled work in the last 3 years")
+            )
         if first.min_level >= 7:
-            return Answer(True, "1 year of Canadian skilled work in the last 3 years; CLB 7+")
+            return Answer(True, N_("1 year of Canadian skilled work in the last 3 years; CLB 7+"))
         teer_2_3 = [p for p in canadian if p.teer >= 2]
         if xp.hours(teer_2_3, start=start, end=on) + 1e-6 >= xp.HOURS_PER_YEAR:
             problem = _language_problem(c, on, (5, 5, 5, 5))
             if problem:
                 return Answer(False, problem)
-            return Answer(True, "1 year of Canadian TEER 2 or 3 work in the last 3 years; CLB 5+")
+            return Answer(
+                True, N_("1 year of Canadian TEER 2 or 3 work in the last 3 years; CLB 5+")
+            )
         return Answer(
             False,
-            _language_problem(c, on, (7, 7, 7, 7))
-            + " (CLB 7 is needed unless a full year of the work is TEER 2 or 3)",
+            T_(
+                "%(problem)s (CLB 7 is needed unless a full year of the work is TEER 2 or 3)",
+                problem=_language_problem(c, on, (7, 7, 7, 7)),
+            ),
         )
     if "work_history" in c.unknown:
-        return cant_tell(_NO_HISTORY.format("1 year of Canadian skilled work"))
+        return cant_tell(_no_history(N_("1 year of Canadian skilled work")))
     if c.canadian_experience_years < 1:
-        return Answer(False, "Less than 1 year of Canadian skilled work" + _APPROXIMATE)
+        return Answer(
+            False,
+            N_(
+                "Less than 1 year of Canadian skilled work (approximate: no work history, "
+                "judged from experience years)"
+            ),
+        )
     problem = _language_problem(c, on, (7, 7, 7, 7))
     if problem:
         return Answer(
             False,
-            problem + " (CLB 5 is enough for TEER 2 or 3 work, which needs a work history)",
+            T_(
+                "%(problem)s (CLB 5 is enough for TEER 2 or 3 work, which needs a work history)",
+                problem=problem,
+            ),
         )
-    return Answer(True, "1+ year of Canadian skilled work; CLB 7+" + _APPROXIMATE)
+    return Answer(
+        True,
+        N_(
+            "1+ year of Canadian skilled work; CLB 7+ (approximate: no work history, judged "
+            "from experience years)"
+        ),
+    )
 
 
 # §7.2 FST occupations under NOC 2021 (from 2022-11-16). The reference gives these groups "from
@@ -321,7 +415,7 @@ def fst(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
         return Answer(False, problem)
     if not (_has_job_offer(c) or c.certificate_of_qualification):
         return Answer(
-            False, "Needs a job offer of at least 1 year or a certificate of qualification"
+            False, N_("Needs a job offer of at least 1 year or a certificate of qualification")
         )
     if c.work_history:
         start = xp.years_before(on, 5)
@@ -332,16 +426,21 @@ def fst(c: Candidate, on: date, *, cec_answer: Answer | None = None) -> Answer:
         )
         if best + 1e-6 < 2 * xp.HOURS_PER_YEAR:
             return Answer(
-                False, "Less than 2 years of work in one skilled trade in the last 5 years"
+                False, N_("Less than 2 years of work in one skilled trade in the last 5 years")
             )
-        met = "2 years in a skilled trade in the last 5 years"
+        met = N_("2 years in a skilled trade in the last 5 years")
     # Without a history only a certificate shows the work was in a trade.
     elif (
         c.certificate_of_qualification
         and c.canadian_experience_years + c.foreign_experience_years >= 2
     ):
-        met = "Certificate of qualification and 2+ years of work" + _APPROXIMATE
+        met = N_(
+            "Certificate of qualification and 2+ years of work (approximate: no work history, "
+            "judged from experience years)"
+        )
     else:
-        return cant_tell(_NO_HISTORY.format("2 years of work in one skilled trade"))
-    funds = _settlement_funds(c, on, "FST", cec_answer)
-    return funds if isinstance(funds, Answer) else Answer(True, f"{met}; {funds}")
+        return cant_tell(_no_history(N_("2 years of work in one skilled trade")))
+    funds = _settlement_funds(c, on, N_("FST"), cec_answer)
+    if isinstance(funds, Answer):
+        return funds
+    return Answer(True, T_("%(met)s; %(funds)s", met=met, funds=funds))

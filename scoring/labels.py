@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from scoring import rules
 from scoring.breakdown import Breakdown, Line, Section
 from scoring.categories import Family
+from scoring.text import N_
 from scoring.types import CanadianEducation, Education, JobOffer
 
 __all__ = [
@@ -32,81 +33,81 @@ __all__ = [
 
 # The programs of scoring.eligibility, in the order the pages list them.
 PROGRAM_NAMES = {
-    "fsw": "Federal Skilled Worker",
-    "cec": "Canadian Experience Class",
-    "fst": "Federal Skilled Trades",
+    "fsw": N_("Federal Skilled Worker"),
+    "cec": N_("Canadian Experience Class"),
+    "fst": N_("Federal Skilled Trades"),
 }
 FAMILY_NAMES = {
-    Family.FRENCH: "French-language proficiency",
-    Family.HEALTHCARE: "Healthcare and social services",
-    Family.STEM: "STEM",
-    Family.TRADE: "Trades",
-    Family.TRANSPORT: "Transport",
-    Family.AGRICULTURE: "Agriculture and agri-food",
-    Family.EDUCATION: "Education",
-    Family.PHYSICIANS: "Physicians with Canadian work experience",
-    Family.RESEARCHERS: "Researchers with Canadian work experience",
-    Family.SENIOR_MANAGERS: "Senior managers with Canadian work experience",
-    Family.MILITARY: "Skilled military recruits",
+    Family.FRENCH: N_("French-language proficiency"),
+    Family.HEALTHCARE: N_("Healthcare and social services"),
+    Family.STEM: N_("STEM"),
+    Family.TRADE: N_("Trades"),
+    Family.TRANSPORT: N_("Transport"),
+    Family.AGRICULTURE: N_("Agriculture and agri-food"),
+    Family.EDUCATION: N_("Education"),
+    Family.PHYSICIANS: N_("Physicians with Canadian work experience"),
+    Family.RESEARCHERS: N_("Researchers with Canadian work experience"),
+    Family.SENIOR_MANAGERS: N_("Senior managers with Canadian work experience"),
+    Family.MILITARY: N_("Skilled military recruits"),
 }
 # What a client can be eligible for: a program or a category family (``eligible_for`` keys).
 ELIGIBILITY_NAMES = {**PROGRAM_NAMES, **{f.value: name for f, name in FAMILY_NAMES.items()}}
 EDUCATION_LABELS = {
-    Education.NONE: "Less than secondary school",
-    Education.SECONDARY: "Secondary school credential",
-    Education.ONE_YEAR: "One-year post-secondary credential",
-    Education.TWO_YEAR: "Two-year post-secondary credential",
-    Education.BACHELORS: "Bachelor's degree or other 3+-year credential",
-    Education.TWO_OR_MORE: "Two or more credentials, one of 3+ years",
-    Education.MASTERS: "Master's or entry-to-practice professional degree",
-    Education.DOCTORAL: "Doctoral degree",
+    Education.NONE: N_("Less than secondary school"),
+    Education.SECONDARY: N_("Secondary school credential"),
+    Education.ONE_YEAR: N_("One-year post-secondary credential"),
+    Education.TWO_YEAR: N_("Two-year post-secondary credential"),
+    Education.BACHELORS: N_("Bachelor's degree or other 3+-year credential"),
+    Education.TWO_OR_MORE: N_("Two or more credentials, one of 3+ years"),
+    Education.MASTERS: N_("Master's or entry-to-practice professional degree"),
+    Education.DOCTORAL: N_("Doctoral degree"),
 }
 CANADIAN_EDUCATION_LABELS = {
-    CanadianEducation.NONE: "No Canadian post-secondary credential",
-    CanadianEducation.ONE_OR_TWO_YEAR: "Canadian 1- or 2-year credential",
-    CanadianEducation.THREE_OR_MORE_YEAR: "Canadian 3+-year credential or graduate degree",
+    CanadianEducation.NONE: N_("No Canadian post-secondary credential"),
+    CanadianEducation.ONE_OR_TWO_YEAR: N_("Canadian 1- or 2-year credential"),
+    CanadianEducation.THREE_OR_MORE_YEAR: N_("Canadian 3+-year credential or graduate degree"),
 }
 # The client file's choices and the CRS API's: one set, so the API schema has one enum for both.
 JOB_OFFER_NAMES = {
-    JobOffer.NONE: "None",
-    JobOffer.NOC_00: "Senior management (NOC Major Group 00)",
-    JobOffer.OTHER: "Other qualifying offer (TEER 0-3)",
+    JobOffer.NONE: N_("None"),
+    JobOffer.NOC_00: N_("Senior management (NOC Major Group 00)"),
+    JobOffer.OTHER: N_("Other qualifying offer (TEER 0-3)"),
 }
 SECTION_NAMES = {
-    Section.CORE: "Core / human capital",
-    Section.SPOUSE: "Spouse or common-law partner",
-    Section.TRANSFERABILITY: "Skill transferability",
-    Section.ADDITIONAL: "Additional points",
+    Section.CORE: N_("Core / human capital"),
+    Section.SPOUSE: N_("Spouse or common-law partner"),
+    Section.TRANSFERABILITY: N_("Skill transferability"),
+    Section.ADDITIONAL: N_("Additional points"),
 }
 FACTOR_NAMES = {
-    "age": "Age",
-    "education": "Level of education",
-    "first_language": "First official language",
-    "second_language": "Second official language",
-    "canadian_experience": "Canadian work experience",
-    "spouse.education": "Spouse's education",
-    "spouse.language": "Spouse's official language",
-    "spouse.canadian_experience": "Spouse's Canadian work experience",
-    "education_language": "Education and language",
-    "education_canadian": "Education and Canadian work",
-    "education_cap": "Education combinations cap",
-    "foreign_language": "Foreign work and language",
-    "foreign_canadian": "Foreign and Canadian work",
-    "foreign_cap": "Foreign-work combinations cap",
-    "certificate": "Certificate of qualification and language",
-    "transferability_cap": "Skill transferability cap",
-    "provincial_nomination": "Provincial nomination",
-    "job_offer": "Job offer",
-    "canadian_education": "Canadian education",
-    "french": "French-language skills",
-    "sibling": "Sibling in Canada",
-    "additional_cap": "Additional points cap",
+    "age": N_("Age"),
+    "education": N_("Level of education"),
+    "first_language": N_("First official language"),
+    "second_language": N_("Second official language"),
+    "canadian_experience": N_("Canadian work experience"),
+    "spouse.education": N_("Spouse's education"),
+    "spouse.language": N_("Spouse's official language"),
+    "spouse.canadian_experience": N_("Spouse's Canadian work experience"),
+    "education_language": N_("Education and language"),
+    "education_canadian": N_("Education and Canadian work"),
+    "education_cap": N_("Education combinations cap"),
+    "foreign_language": N_("Foreign work and language"),
+    "foreign_canadian": N_("Foreign and Canadian work"),
+    "foreign_cap": N_("Foreign-work combinations cap"),
+    "certificate": N_("Certificate of qualification and language"),
+    "transferability_cap": N_("Skill transferability cap"),
+    "provincial_nomination": N_("Provincial nomination"),
+    "job_offer": N_("Job offer"),
+    "canadian_education": N_("Canadian education"),
+    "french": N_("French-language skills"),
+    "sibling": N_("Sibling in Canada"),
+    "additional_cap": N_("Additional points cap"),
 }
 # ``Breakdown.expired`` names results by input field; "the … result" reads after these.
 EXPIRED_NAMES = {
-    "first_language": "first official language",
-    "second_language": "second official language",
-    "spouse.language": "spouse's language",
+    "first_language": N_("first official language"),
+    "second_language": N_("second official language"),
+    "spouse.language": N_("spouse's language"),
 }
 _MAXIMA = {
     Section.SPOUSE: rules.SPOUSE_MAX,

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from scoring.dates import years_after
 from scoring.errors import ErrorCollector, InvalidInput
+from scoring.text import N_, T_
 
 
 class LanguageTest(StrEnum):
@@ -30,6 +31,13 @@ class LanguageTest(StrEnum):
 # French tests; the rest are English.
 FRENCH_TESTS = frozenset({LanguageTest.TEF, LanguageTest.TCF, LanguageTest.NCLC})
 ABILITIES = ("listening", "reading", "writing", "speaking")
+# The abilities as words: messages pass the key as a value, and ``tr`` says it in French.
+ABILITY_WORDS = {
+    "listening": N_("listening"),
+    "reading": N_("reading"),
+    "writing": N_("writing"),
+    "speaking": N_("speaking"),
+}
 TEST_LABELS = {
     LanguageTest.IELTS: "IELTS",
     LanguageTest.CELPIP: "CELPIP",
@@ -151,17 +159,37 @@ def _number(test: LanguageTest, ability: str, raw: object, test_date: date | Non
     if test is LanguageTest.CELPIP and isinstance(raw, str) and raw.strip().upper() == "M":
         return 0  # CELPIP "M" (minimal proficiency) is below CLB 4 (§6.2)
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise InvalidInput(ability, f"Enter a number for the {TEST_LABELS[test]} score.")
+        raise InvalidInput(
+            ability, T_("Enter a number for the %(test)s score.", test=TEST_LABELS[test])
+        )
     low, high, step = _RANGES[test][ability]
     if test is LanguageTest.TEF and test_date is not None and test_date < TEF_2019_SCALE_FROM:
         high = _TEF_OLD_MAXIMA[ability]
     if not low <= raw <= high:
         raise InvalidInput(
-            ability, f"{TEST_LABELS[test]} {ability} must be between {low:g} and {high:g}."
+            ability,
+            T_(
+                "%(test)s %(ability)s must be between %(low)s and %(high)s.",
+                test=TEST_LABELS[test],
+                ability=ability,
+                low=low,
+                high=high,
+            ),
         )
     if (raw / step) != int(raw / step):
-        unit = "in steps of 0.5" if step == 0.5 else "a whole number"
-        raise InvalidInput(ability, f"{TEST_LABELS[test]} {ability} must be {unit}.")
+        if step == 0.5:
+            message = T_(
+                "%(test)s %(ability)s must be in steps of 0.5.",
+                test=TEST_LABELS[test],
+                ability=ability,
+            )
+        else:
+            message = T_(
+                "%(test)s %(ability)s must be a whole number.",
+                test=TEST_LABELS[test],
+                ability=ability,
+            )
+        raise InvalidInput(ability, message)
     return raw
 
 
@@ -182,7 +210,9 @@ def levels(
     """
     errors = ErrorCollector()
     if test is LanguageTest.TEF and test_date is None:
-        errors.add("test_date", "TEF Canada results need the test date: the table depends on it.")
+        errors.add(
+            "test_date", N_("TEF Canada results need the test date: the table depends on it.")
+        )
     numbers = []
     for ability, raw in zip(ABILITIES, scores, strict=True):
         try:

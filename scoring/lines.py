@@ -7,11 +7,13 @@ per factor rather than string formatting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from scoring import rules as r
 from scoring.breakdown import Components, Line, Section
 from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
+from scoring.text import N_, T_, Text
 from scoring.types import Candidate, JobOffer, LanguageResult
 
 _NEW = tuple.__new__
@@ -23,92 +25,134 @@ CORE, SPOUSE, TRANSFER, ADDITIONAL = (
 )
 
 
-def _years(n: int, what: str, last: int) -> str:
+# Each kind of experience as whole sentences (no "{n} year{s} of {what}" pieces): a translation
+# needs the sentence, and "years" is not made by adding an "s" in every language.
+# (none, one year, n years, n or more years); n is never 1 in the last two.
+_Words = tuple[str, str, Callable[[int], str], Callable[[int], str]]
+_CANADIAN_WORDS: _Words = (
+    N_("No Canadian skilled work"),
+    N_("1 year of Canadian skilled work"),
+    lambda n: T_("%(years)s years of Canadian skilled work", years=n),
+    lambda n: T_("%(years)s+ years of Canadian skilled work", years=n),
+)
+_SPOUSE_CANADIAN_WORDS: _Words = (
+    N_("No Canadian skilled work (spouse)"),
+    N_("1 year of Canadian skilled work (spouse)"),
+    lambda n: T_("%(years)s years of Canadian skilled work (spouse)", years=n),
+    lambda n: T_("%(years)s+ years of Canadian skilled work (spouse)", years=n),
+)
+_FOREIGN_WORDS: _Words = (
+    N_("No foreign skilled work"),
+    N_("1 year of foreign skilled work"),
+    lambda n: T_("%(years)s years of foreign skilled work", years=n),
+    lambda n: T_("%(years)s+ years of foreign skilled work", years=n),
+)
+
+
+def _years(n: int, words: _Words, last: int) -> str:
     if n == 0:
-        return f"No {what}"
-    plus = "+" if n == last else ""
-    return f"{n}{plus} year{'s' if n > 1 else ''} of {what}"
+        return words[0]
+    if n == last:
+        return words[3](n)
+    return words[1] if n == 1 else words[2](n)
 
 
 _CANADIAN_LAST, _FOREIGN_LAST = r.CANADIAN_EXPERIENCE_LAST_ROW, r.FOREIGN_LAST_ROW
-_AGE_DETAIL = tuple(f"Age {age}" for age in range(131))
+_AGE_DETAIL = tuple(T_("Age %(age)s", age=age) for age in range(131))
 _CANADIAN_DETAIL = tuple(
-    _years(n, "Canadian skilled work", _CANADIAN_LAST) for n in range(_CANADIAN_LAST + 1)
+    _years(n, _CANADIAN_WORDS, _CANADIAN_LAST) for n in range(_CANADIAN_LAST + 1)
 )
 _SPOUSE_CANADIAN_DETAIL = tuple(
-    _years(n, "Canadian skilled work (spouse)", _CANADIAN_LAST) for n in range(_CANADIAN_LAST + 1)
+    _years(n, _SPOUSE_CANADIAN_WORDS, _CANADIAN_LAST) for n in range(_CANADIAN_LAST + 1)
 )
-_SPOUSE_EDUCATION_DETAIL = {e: f"Spouse: {label}" for e, label in EDUCATION_LABELS.items()}
-_FOREIGN_DETAIL = tuple(
-    _years(n, "foreign skilled work", _FOREIGN_LAST) for n in range(_FOREIGN_LAST + 1)
+_SPOUSE_EDUCATION_DETAIL = {
+    e: T_("Spouse: %(education)s", education=label) for e, label in EDUCATION_LABELS.items()
+}
+_FOREIGN_DETAIL = tuple(_years(n, _FOREIGN_WORDS, _FOREIGN_LAST) for n in range(_FOREIGN_LAST + 1))
+_CANADIAN_BAND_DETAIL = (
+    N_("no Canadian work"),
+    N_("1 year of Canadian work"),
+    N_("2+ years of Canadian work"),
 )
-_CANADIAN_BAND_DETAIL = ("no Canadian work", "1 year of Canadian work", "2+ years of Canadian work")
 
 
 def _language_band(level: int) -> str:
     if level == 0:
-        return "first language below CLB 4 or none"
-    return f"first language CLB {level} (lowest ability)"
+        return N_("first language below CLB 4 or none")
+    return T_("first language CLB %(level)s (lowest ability)", level=level)
+
+
+def _with(factor: str, level: str) -> Text:
+    return T_("%(factor)s with %(level)s", factor=factor, level=level)
 
 
 _LANGUAGE_BAND = tuple(_language_band(level) for level in range(13))
 _EDUCATION_LANGUAGE = {
-    (e, lvl): f"{label} with {_LANGUAGE_BAND[lvl]}"
+    (e, lvl): _with(label, _LANGUAGE_BAND[lvl])
     for e, label in EDUCATION_LABELS.items()
     for lvl in range(13)
 }
 _EDUCATION_CANADIAN = {
-    (e, band): f"{label} with {_CANADIAN_BAND_DETAIL[band]}"
+    (e, band): _with(label, _CANADIAN_BAND_DETAIL[band])
     for e, label in EDUCATION_LABELS.items()
     for band in range(3)
 }
 _FOREIGN_LANGUAGE = tuple(
-    tuple(f"{foreign} with {_LANGUAGE_BAND[lvl]}" for lvl in range(13))
-    for foreign in _FOREIGN_DETAIL
+    tuple(_with(foreign, _LANGUAGE_BAND[lvl]) for lvl in range(13)) for foreign in _FOREIGN_DETAIL
 )
 _FOREIGN_CANADIAN = tuple(
-    tuple(f"{foreign} with {_CANADIAN_BAND_DETAIL[band]}" for band in range(3))
+    tuple(_with(foreign, _CANADIAN_BAND_DETAIL[band]) for band in range(3))
     for foreign in _FOREIGN_DETAIL
 )
 _CERTIFICATE = tuple(
-    f"Certificate of qualification with {_LANGUAGE_BAND[lvl]}" for lvl in range(13)
+    T_("Certificate of qualification with %(level)s", level=_LANGUAGE_BAND[lvl])
+    for lvl in range(13)
 )
-_NO_CERTIFICATE = "No certificate of qualification"
-_JOB_OFFER = {
-    (v.id, offer): (
-        "No job offer"
-        if offer is JobOffer.NONE
-        else f"Job offer ({'NOC 00' if offer is JobOffer.NOC_00 else 'other skilled'})"
-        + (
-            f" under {v.id}"
-            if v.job_offer_other
-            else f": no points since {r.NO_JOB_OFFER_POINTS_FROM.isoformat()}"
-        )
-    )
-    for v in r.RULE_VERSIONS
-    for offer in JobOffer
-}
-_FRENCH_NONE = "No French bonus (needs NCLC 7+ in all four French abilities)"
-_FRENCH_LOW = "French NCLC 7+ on all four; English CLB 4 or less on some ability, or none"
-_FRENCH_HIGH = "French NCLC 7+ on all four and English CLB 5+ on all four"
-_FRENCH_NOT_YET = f"No French bonus before {r.FRENCH_BONUS_FROM.isoformat()}"
-_SIBLING = ("No sibling in Canada", "Sibling in Canada (applicant's or spouse's)")
-_SIBLING_NOT_YET = f"No sibling points before {r.SIBLING_POINTS_FROM.isoformat()}"
-_NOMINATION = ("No provincial nomination", "Provincial or territorial nomination")
-_EDUCATION_CAP = f"Education combinations capped at {r.TRANSFERABILITY_GROUP_CAP}"
-_FOREIGN_CAP = f"Foreign-work combinations capped at {r.TRANSFERABILITY_GROUP_CAP}"
-_TRANSFER_CAP = f"Skill transferability capped at {r.TRANSFERABILITY_CAP}"
-_ADD_CAP = f"Additional points capped at {r.ADDITIONAL_CAP}"
+_NO_CERTIFICATE = N_("No certificate of qualification")
+
+
+def _job_offer(rules: r.RuleVersion, offer: JobOffer) -> str:
+    if offer is JobOffer.NONE:
+        return N_("No job offer")
+    day = r.NO_JOB_OFFER_POINTS_FROM
+    if offer is JobOffer.NOC_00:
+        if rules.job_offer_other:
+            return T_("Job offer (NOC 00) under %(rules)s", rules=rules.id)
+        return T_("Job offer (NOC 00): no points since %(day)s", day=day)
+    if rules.job_offer_other:
+        return T_("Job offer (other skilled) under %(rules)s", rules=rules.id)
+    return T_("Job offer (other skilled): no points since %(day)s", day=day)
+
+
+_JOB_OFFER = {(v.id, offer): _job_offer(v, offer) for v in r.RULE_VERSIONS for offer in JobOffer}
+_FRENCH_NONE = N_("No French bonus (needs NCLC 7+ in all four French abilities)")
+_FRENCH_LOW = N_("French NCLC 7+ on all four; English CLB 4 or less on some ability, or none")
+_FRENCH_HIGH = N_("French NCLC 7+ on all four and English CLB 5+ on all four")
+_FRENCH_NOT_YET = T_("No French bonus before %(day)s", day=r.FRENCH_BONUS_FROM)
+_SIBLING = (N_("No sibling in Canada"), N_("Sibling in Canada (applicant's or spouse's)"))
+_SIBLING_NOT_YET = T_("No sibling points before %(day)s", day=r.SIBLING_POINTS_FROM)
+_NOMINATION = (N_("No provincial nomination"), N_("Provincial or territorial nomination"))
+_EDUCATION_CAP = T_("Education combinations capped at %(cap)s", cap=r.TRANSFERABILITY_GROUP_CAP)
+_FOREIGN_CAP = T_("Foreign-work combinations capped at %(cap)s", cap=r.TRANSFERABILITY_GROUP_CAP)
+_TRANSFER_CAP = T_("Skill transferability capped at %(cap)s", cap=r.TRANSFERABILITY_CAP)
+_ADD_CAP = T_("Additional points capped at %(cap)s", cap=r.ADDITIONAL_CAP)
+_NO_FIRST = N_("No first-language result")
+_NO_SPOUSE = N_("No spouse language result")
 
 
 def _language_detail(
-    result: LanguageResult | None, valid: bool, what: str, expired: list[str], field: str
+    result: LanguageResult | None, valid: bool, missing: str, expired: list[str], field: str
 ) -> str:
+    """``missing``: the words for no result."""
     if result is None:
-        return f"No {what} result"
+        return missing
     if not valid:
         expired.append(field)
-        return f"{result.summary}: expired {result.expires_on.isoformat()} (2+ years old)"
+        return T_(
+            "%(result)s: expired %(day)s (2+ years old)",
+            result=result.summary,
+            day=result.expires_on,
+        )
     return result.summary
 
 
@@ -121,14 +165,17 @@ def _second_detail(
     expired: list[str],
 ) -> str:
     if second is None:
-        return "No second-language result"
+        return N_("No second-language result")
+    summary = second.summary
     if first is None:
-        return f"{second.summary}: earns nothing without a first-language result"
+        return T_("%(result)s: earns nothing without a first-language result", result=summary)
     if second.is_french is first.is_french:
-        return f"{second.summary}: same official language as the first, earns nothing"
+        return T_("%(result)s: same official language as the first, earns nothing", result=summary)
     if not valid:
         return _language_detail(second, False, "", expired, "second_language")
-    return f"{second.summary} (capped at {points})" if raw > points else second.summary
+    if raw > points:
+        return T_("%(result)s (capped at %(points)s)", result=summary, points=points)
+    return summary
 
 
 def build_lines(
@@ -140,7 +187,7 @@ def build_lines(
     first = c.first_language
     first_valid = parts.first_language_valid
     level = first.min_level if first_valid else 0
-    first_detail = _language_detail(first, first_valid, "first-language", expired, "first_language")
+    first_detail = _language_detail(first, first_valid, _NO_FIRST, expired, "first_language")
     second_points = parts.second_language
     second_detail = _second_detail(
         first,
@@ -154,7 +201,7 @@ def build_lines(
     foreign = min(c.foreign_experience_years, _FOREIGN_LAST)
     band = min(canadian, 2)
     age = parts.age
-    age_detail = _AGE_DETAIL[age] if 0 <= age <= 130 else f"Age {age}"
+    age_detail = _AGE_DETAIL[age] if 0 <= age <= 130 else T_("Age %(age)s", age=age)
     lines = [
         _NEW(Line, (CORE, "age", parts.age_points, age_detail)),
         _NEW(Line, (CORE, "education", parts.education, EDUCATION_LABELS[education])),
@@ -168,7 +215,7 @@ def build_lines(
         spouse = c.spouse
         sl = spouse.language
         sl_valid = sl is not None and on < sl.expires_on
-        sl_detail = _language_detail(sl, sl_valid, "spouse language", expired, "spouse.language")
+        sl_detail = _language_detail(sl, sl_valid, _NO_SPOUSE, expired, "spouse.language")
         years = min(spouse.canadian_experience_years, _CANADIAN_LAST)
         education_detail = _SPOUSE_EDUCATION_DETAIL[spouse.education]
         add(_NEW(Line, (SPOUSE, "spouse.education", parts.spouse_education, education_detail)))

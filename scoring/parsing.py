@@ -16,8 +16,10 @@ from typing import NamedTuple
 
 from scoring.dates import years_after
 from scoring.errors import ErrorCollector, InvalidInput, clip, quote
+from scoring.grouped import grouped
 from scoring.language import ABILITIES, PTE_CORE_ACCEPTED_FROM
 from scoring.rules import BEFORE_EXPRESS_ENTRY, EXPRESS_ENTRY_START
+from scoring.text import N_, T_
 from scoring.types import (
     CanadianEducation,
     Candidate,
@@ -46,8 +48,13 @@ _CANDIDATE_FIELDS = frozenset(
 )  # fmt: skip
 _LANGUAGE_FIELDS = frozenset({"test", "listening", "reading", "writing", "speaking", "test_date"})
 _SPOUSE_FIELDS = frozenset({"education", "language", "canadian_experience_years"})
-_REQUIRED = "This field is required."
-_PTE_CORE_TOO_EARLY = f"PTE Core results count from {PTE_CORE_ACCEPTED_FROM.isoformat()} on."
+_REQUIRED = N_("This field is required.")
+_PTE_CORE_TOO_EARLY = T_("PTE Core results count from %(day)s on.", day=PTE_CORE_ACCEPTED_FROM)
+
+
+_WHOLE_YEARS = N_("Enter a whole number of years from 0 to %(most)s.")
+_WHOLE_DOLLARS = N_("Enter whole dollars, from %(least)s to %(most)s.")
+_PEOPLE = N_("Enter the number of people, from %(least)s to %(most)s.")
 
 
 class ScoreRequest(NamedTuple):
@@ -59,7 +66,7 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
     """Validate one input object; ``as_of`` defaults to ``today``. Raises InvalidInput."""
     errors = ErrorCollector()
     if not isinstance(data, Mapping):
-        raise InvalidInput("__all__", "Expected a JSON object.")
+        raise InvalidInput("__all__", N_("Expected a JSON object."))
     _unknown(data, _CANDIDATE_FIELDS, "", errors)
     as_of = today
     if data.get("as_of") is not None:
@@ -68,11 +75,12 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
         if parsed is not None and parsed < EXPRESS_ENTRY_START:
             errors.add("as_of", BEFORE_EXPRESS_ENTRY)
         elif parsed is not None and parsed > latest:
-            errors.add(
-                "as_of",
-                f"Score as of a date up to {_MAX_AHEAD_YEARS} years ahead "
-                f"({latest.isoformat()} at the latest).",
+            message = T_(
+                "Score as of a date up to %(years)s years ahead (%(day)s at the latest).",
+                years=_MAX_AHEAD_YEARS,
+                day=latest,
             )
+            errors.add("as_of", message)
         elif parsed is not None:
             as_of = parsed
 
@@ -81,7 +89,7 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
     first = _language(data, "first_language", as_of, errors, required=True)
     second = _language(data, "second_language", as_of, errors, required=False)
     if second is not None and data.get("first_language") is None and "first_language" in data:
-        errors.add("second_language", "A second language needs a first language.")
+        errors.add("second_language", N_("A second language needs a first language."))
     spouse = _spouse(data.get("spouse"), as_of, errors)
     values = {
         "canadian_education": _choice(
@@ -94,11 +102,9 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
         "provincial_nomination": _flag(data, "provincial_nomination", errors),
         "sibling_in_canada": _flag(data, "sibling_in_canada", errors),
         "settlement_funds": _optional_int(
-            data, "settlement_funds", 0, _MAX_FUNDS, "Enter whole dollars", errors
+            data, "settlement_funds", 0, _MAX_FUNDS, _WHOLE_DOLLARS, errors
         ),
-        "family_size": _optional_int(
-            data, "family_size", 1, _MAX_FAMILY, "Enter the number of people", errors
-        ),
+        "family_size": _optional_int(data, "family_size", 1, _MAX_FAMILY, _PEOPLE, errors),
     }
     errors.raise_if_any()
     candidate = Candidate(
@@ -116,7 +122,7 @@ def parse_request(data: object, *, today: date) -> ScoreRequest:
 def _unknown(data: Mapping, allowed: frozenset[str], prefix: str, errors: ErrorCollector) -> None:
     for key in data:
         if key not in allowed:
-            errors.add(f"{prefix}{clip(str(key))}", "Unknown field.")
+            errors.add(f"{prefix}{clip(str(key))}", N_("Unknown field."))
 
 
 def _date(value: object, name: str, errors: ErrorCollector) -> date | None:
@@ -127,13 +133,13 @@ def _date(value: object, name: str, errors: ErrorCollector) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    errors.add(name, "Enter a real date as YYYY-MM-DD.")
+    errors.add(name, N_("Enter a real date as YYYY-MM-DD."))
     return None
 
 
 def _not_after(value: date | None, as_of: date, name: str, errors: ErrorCollector) -> None:
     if value is not None and value > as_of:
-        errors.add(name, f"This date is after the as-of date ({as_of.isoformat()}).")
+        errors.add(name, T_("This date is after the as-of date (%(day)s).", day=as_of))
 
 
 def _birth_and_age(
@@ -142,21 +148,22 @@ def _birth_and_age(
     has_birth = data.get("birth_date") is not None
     has_age = data.get("age") is not None
     if has_birth and has_age:
-        errors.add("age", "Give the birth date or the age, not both.")
+        errors.add("age", N_("Give the birth date or the age, not both."))
         return None, None
     if has_birth:
         birth = _date(data["birth_date"], "birth_date", errors)
         _not_after(birth, as_of, "birth_date", errors)
         if birth is not None and as_of.year - birth.year > _MAX_AGE:
-            errors.add("birth_date", f"That is more than {_MAX_AGE} years before the as-of date.")
+            message = T_("That is more than %(years)s years before the as-of date.", years=_MAX_AGE)
+            errors.add("birth_date", message)
         return birth, None
     if has_age:
         age = data["age"]
         if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= _MAX_AGE:
-            errors.add("age", f"Enter a whole number of years from 0 to {_MAX_AGE}.")
+            errors.add("age", T_(_WHOLE_YEARS, most=_MAX_AGE))
             return None, None
         return None, age
-    errors.add("birth_date", "Give the birth date (or the age).")
+    errors.add("birth_date", N_("Give the birth date (or the age)."))
     return None, None
 
 
@@ -170,7 +177,11 @@ def _choice(data, name, enum, errors, *, default=None, prefix=""):
     try:
         return enum(value)
     except ValueError:
-        message = f"Unknown value {quote(value)}; expected one of {'|'.join(enum)}."
+        message = T_(
+            "Unknown value %(value)s; expected one of %(choices)s.",
+            value=quote(value),
+            choices="|".join(enum),
+        )
         errors.add(prefix + name, message)
         return None
 
@@ -178,19 +189,20 @@ def _choice(data, name, enum, errors, *, default=None, prefix=""):
 def _count(data: Mapping, name: str, errors: ErrorCollector, prefix: str = "") -> int:
     value = data.get(name, 0)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_YEARS:
-        errors.add(prefix + name, f"Enter a whole number of years from 0 to {_MAX_YEARS}.")
+        errors.add(prefix + name, T_(_WHOLE_YEARS, most=_MAX_YEARS))
         return 0
     return value
 
 
 def _optional_int(
-    data: Mapping, name: str, least: int, most: int, words: str, errors: ErrorCollector
+    data: Mapping, name: str, least: int, most: int, message: str, errors: ErrorCollector
 ) -> int | None:
+    """``message``: the error, with ``%(least)s`` and ``%(most)s``."""
     value = data.get(name)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
-        errors.add(name, f"{words}, from {least:,} to {most:,}.")
+        errors.add(name, T_(message, least=grouped(least), most=grouped(most)))
         return None
     return value
 
@@ -198,7 +210,7 @@ def _optional_int(
 def _flag(data: Mapping, name: str, errors: ErrorCollector) -> bool:
     value = data.get(name, False)
     if not isinstance(value, bool):
-        errors.add(name, "Enter true or false.")
+        errors.add(name, N_("Enter true or false."))
         return False
     return value
 
@@ -208,13 +220,13 @@ def _language(
 ) -> LanguageResult | None:
     if name not in data:
         if required:
-            errors.add(name, _REQUIRED + " Use null when there is no test result.")
+            errors.add(name, N_("This field is required. Use null when there is no test result."))
         return None
     value = data[name]
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        errors.add(name, "Expected an object with test, listening, reading, writing, speaking.")
+        errors.add(name, N_("Expected an object with test, listening, reading, writing, speaking."))
         return None
     before = errors.count
     _unknown(value, _LANGUAGE_FIELDS, f"{name}.", errors)
@@ -253,7 +265,7 @@ def _spouse(value: object, as_of: date, errors: ErrorCollector) -> Spouse | None
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        errors.add("spouse", "Expected an object (or null for no accompanying spouse).")
+        errors.add("spouse", N_("Expected an object (or null for no accompanying spouse)."))
         return None
     before = errors.count
     _unknown(value, _SPOUSE_FIELDS, "spouse.", errors)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from scoring.errors import InvalidInput
+from scoring.text import N_, T_
 from scoring.types import Education
 
 
@@ -147,7 +148,7 @@ class RuleVersion:
 R2015 = RuleVersion(
     id="R2015",
     effective=date(2015, 1, 1),
-    description="Launch: 600 for a provincial nomination or an LMIA-backed job offer",
+    description=N_("Launch: 600 for a provincial nomination or an LMIA-backed job offer"),
     job_offer_noc_00=600,
     job_offer_other=600,
     canadian_education_short=0,
@@ -161,7 +162,7 @@ R2016 = replace(
     R2015,
     id="R2016",
     effective=date(2016, 11, 19),
-    description="Job offer 200 (NOC 00) / 50; Canadian education 15 / 30",
+    description=N_("Job offer 200 (NOC 00) / 50; Canadian education 15 / 30"),
     job_offer_noc_00=200,
     job_offer_other=50,
     canadian_education_short=15,
@@ -172,7 +173,7 @@ R2017 = replace(
     R2016,
     id="R2017",
     effective=date(2017, 6, 6),
-    description="Sibling in Canada 15; French 15 / 30",
+    description=N_("Sibling in Canada 15; French 15 / 30"),
     french_english_low=15,
     french_english_high=30,
     sibling=15,
@@ -184,7 +185,7 @@ R2020 = replace(
     R2017,
     id="R2020",
     effective=date(2020, 10, 27),
-    description="French 25 / 50",
+    description=N_("French 25 / 50"),
     french_english_low=25,
     french_english_high=50,
 )
@@ -194,7 +195,7 @@ R2025 = replace(
     R2020,
     id="R2025",
     effective=date(2025, 3, 25),
-    description="No job-offer points",
+    description=N_("No job-offer points"),
     job_offer_noc_00=0,
     job_offer_other=0,
 )
@@ -213,7 +214,7 @@ EXPRESS_ENTRY_START = R2015.effective
 FRENCH_BONUS_FROM = _first_day(lambda version: version.french_english_high > 0)
 SIBLING_POINTS_FROM = _first_day(lambda version: version.sibling > 0)
 NO_JOB_OFFER_POINTS_FROM = _first_day(lambda version: version.job_offer_other == 0)
-BEFORE_EXPRESS_ENTRY = f"Express Entry scores exist from {EXPRESS_ENTRY_START.isoformat()} on."
+BEFORE_EXPRESS_ENTRY = T_("Express Entry scores exist from %(day)s on.", day=EXPRESS_ENTRY_START)
 
 
 def rules_on(on: date) -> RuleVersion:

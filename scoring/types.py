@@ -19,6 +19,7 @@ from scoring import language
 from scoring.dates import age_on
 from scoring.errors import ErrorCollector, InvalidInput, quote
 from scoring.language import LanguageTest
+from scoring.text import N_, T_
 
 __all__ = [
     "CanadianEducation",
@@ -67,7 +68,12 @@ def _enum(cls: type[StrEnum], value: object, name: str, errors: ErrorCollector) 
         return cls(value)
     except ValueError:
         choices = "|".join(cls)
-        errors.add(name, f"Unknown value {quote(value)}; expected one of {choices}.")
+        message = T_(
+            "Unknown value %(value)s; expected one of %(choices)s.",
+            value=quote(value),
+            choices=choices,
+        )
+        errors.add(name, message)
         return next(iter(cls))
 
 
@@ -77,7 +83,7 @@ def _whole(value: object, least: int) -> bool:
 
 def _years(value: object, name: str, errors: ErrorCollector) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        errors.add(name, "Enter a whole number of years, 0 or more.")
+        errors.add(name, N_("Enter a whole number of years, 0 or more."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +133,17 @@ def _convert(
     levels = language.levels(test, scores, test_date)
     unit = "NCLC" if test in language.FRENCH_TESTS else "CLB"
     raw = " ".join(f"{a[0].upper()}{_fmt(s)}" for a, s in zip("LRWS", scores, strict=True))
-    if test is LanguageTest.CLB or test is LanguageTest.NCLC:
-        return levels, f"{unit} {raw}"
-    return levels, f"{language.TEST_LABELS[test]} {raw} = {unit} " + "/".join(map(str, levels))
+    # "CLB" in the message, not a value: French says NCLC for both.
+    if test is LanguageTest.CLB:
+        return levels, T_("CLB %(scores)s", scores=raw)
+    if test is LanguageTest.NCLC:
+        return levels, T_("NCLC %(scores)s", scores=raw)
+    label, joined = language.TEST_LABELS[test], "/".join(map(str, levels))
+    if unit == "NCLC":
+        return levels, T_(
+            "%(test)s %(scores)s = NCLC %(levels)s", test=label, scores=raw, levels=joined
+        )
+    return levels, T_("%(test)s %(scores)s = CLB %(levels)s", test=label, scores=raw, levels=joined)
 
 
 # The same few thousand score combinations recur across a firm's files; converting each once
@@ -197,15 +211,23 @@ class WorkPeriod:
         errors = ErrorCollector()
         noc = self.noc
         if not (isinstance(noc, str) and len(noc) == 5 and noc.isdigit()):
-            errors.add("noc", "Enter a 5-digit NOC 2021 code.")
+            errors.add("noc", N_("Enter a 5-digit NOC 2021 code."))
         elif self.teer != int(noc[1]):
             # NOC 2021's second digit is the TEER; a mismatch means one of them is mistyped.
-            errors.add("teer", f"NOC {noc} is TEER {noc[1]}, not {self.teer}.")
+            errors.add(
+                "teer",
+                T_(
+                    "NOC %(noc)s is TEER %(digit)s, not %(teer)s.",
+                    noc=noc,
+                    digit=noc[1],
+                    teer=self.teer,
+                ),
+            )
         if self.end is not None and self.end < self.start:
-            errors.add("end", "The end date is before the start date.")
+            errors.add("end", N_("The end date is before the start date."))
         hours = self.hours_per_week
         if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours <= 168:
-            errors.add("hours_per_week", "Enter the hours worked per week (more than 0).")
+            errors.add("hours_per_week", N_("Enter the hours worked per week (more than 0)."))
         errors.raise_if_any()
 
 

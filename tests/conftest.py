@@ -68,6 +68,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
+def _english_first():
+    """Each test starts in English: a request to a /fr/ page leaves French active in the thread,
+    which would turn a later reverse() in the same test into a /fr/ URL."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with no cached pages and no rate-limit counts (local memory here)."""
     from django.core.cache import cache

@@ -6,7 +6,7 @@ command; the serializers below only describe the shapes for the OpenAPI schema.
 
 from __future__ import annotations
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ParseError
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from eeportal.i18n import tr
 from scoring.breakdown import Section
 from scoring.errors import InvalidInput
 from scoring.labels import JOB_OFFER_NAMES
@@ -206,6 +207,12 @@ class CRSScoreAPI(APIView):
         tags=["scoring"],
     )
     def post(self, request: Request) -> Response:
+        # The API is outside the /fr/ pages, where LocaleMiddleware always picks English: its
+        # words follow the client's Accept-Language instead. Keys and codes stay English.
+        with translation.override(translation.get_language_from_request(request)):
+            return self._score(request)
+
+    def _score(self, request: Request) -> Response:
         try:
             data = request.data
         except ParseError as error:
@@ -214,5 +221,17 @@ class CRSScoreAPI(APIView):
         try:
             parsed = parse_request(data, today=timezone.localdate())
         except InvalidInput as error:
-            return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
-        return Response(result_to_json(parsed))
+            errors = {path: [tr(m) for m in messages] for path, messages in error.errors.items()}
+            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+        return Response(_in_words(result_to_json(parsed)))
+
+
+def _in_words(result: dict) -> dict:
+    """``result_to_json``'s human-readable fields in the active language (lines' details,
+    eligibility reasons, the rules' description); numbers, keys and codes as they are."""
+    result["rules"]["description"] = tr(result["rules"]["description"])
+    for line in result["lines"]:
+        line["detail"] = tr(line["detail"])
+    for answer in result["eligibility"].values():
+        answer["reason"] = tr(answer["reason"])
+    return result

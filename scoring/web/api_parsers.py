@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 
+from django.utils.translation import gettext
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 from rest_framework.utils import json
@@ -28,4 +29,6 @@ class JSONParser(parsers.JSONParser):
             parse_constant = json.strict_constant if self.strict else None
             return json.load(decoded_stream, cls=Decoder, parse_constant=parse_constant)
         except ValueError as exc:
-            raise ParseError(f"JSON parse error - {exc}") from None
+            # DRF's words, translated (what Python's decoder says stays English).
+            message = gettext("JSON parse error - %(error)s") % {"error": exc}
+            raise ParseError(message) from None

@@ -12,8 +12,15 @@ import re
 from datetime import date
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from eeportal.i18n import tr
 from scoring.errors import InvalidInput
 from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import ABILITIES, LanguageTest
@@ -22,26 +29,33 @@ from scoring.rules import EXPRESS_ENTRY_START, NO_JOB_OFFER_POINTS_FROM
 from scoring.types import Education, JobOffer
 
 TEST_CHOICES = [
-    ("", "No test result"),
-    (LanguageTest.IELTS, "IELTS General Training"),
-    (LanguageTest.CELPIP, "CELPIP-General"),
-    (LanguageTest.PTE_CORE, "PTE Core"),
-    (LanguageTest.TEF, "TEF Canada (French)"),
-    (LanguageTest.TCF, "TCF Canada (French)"),
-    (LanguageTest.CLB, "CLB levels, English (enter the levels directly)"),
-    (LanguageTest.NCLC, "NCLC levels, French (enter the levels directly)"),
+    ("", _("No test result")),
+    (LanguageTest.IELTS, _("IELTS General Training")),
+    (LanguageTest.CELPIP, _("CELPIP-General")),
+    (LanguageTest.PTE_CORE, _("PTE Core")),
+    (LanguageTest.TEF, _("TEF Canada (French)")),
+    (LanguageTest.TCF, _("TCF Canada (French)")),
+    (LanguageTest.CLB, _("CLB levels, English (enter the levels directly)")),
+    (LanguageTest.NCLC, _("NCLC levels, French (enter the levels directly)")),
 ]
-EDUCATION_CHOICES = [("", "Choose…"), *EDUCATION_LABELS.items()]
+# The engine's labels are marked with N_ (no Django there): translated here, when shown.
+EDUCATION_CHOICES = [
+    ("", _("Choose…")),
+    *((key, _(label)) for key, label in EDUCATION_LABELS.items()),
+]
 JOB_OFFER_CHOICES = [
-    (JobOffer.NONE, "No job offer"),
-    (JobOffer.NOC_00, "Job offer in NOC 2021 Major Group 00 (senior management)"),
-    (JobOffer.OTHER, "Job offer in another skilled occupation"),
+    (JobOffer.NONE, _("No job offer")),
+    (JobOffer.NOC_00, _("Job offer in NOC 2021 Major Group 00 (senior management)")),
+    (JobOffer.OTHER, _("Job offer in another skilled occupation")),
 ]
 SINGLE, ACCOMPANYING, NOT_ACCOMPANYING = "single", "accompanying", "not_accompanying"
 MARITAL_CHOICES = [
-    (SINGLE, "Single, separated, divorced or widowed"),
-    (ACCOMPANYING, "Married or common-law; partner coming to Canada, not a citizen or PR"),
-    (NOT_ACCOMPANYING, "Married or common-law; partner is a Canadian citizen or PR, or not coming"),
+    (SINGLE, _("Single, separated, divorced or widowed")),
+    (ACCOMPANYING, _("Married or common-law; partner coming to Canada, not a citizen or PR")),
+    (
+        NOT_ACCOMPANYING,
+        _("Married or common-law; partner is a Canadian citizen or PR, or not coming"),
+    ),
 ]
 # Partner answers left blank are scored as nothing, not refused: a spouse with no education
 # given earns 0 for it and one with no test result 0 for language (crs-rules.md §3), so the score
@@ -49,12 +63,12 @@ MARITAL_CHOICES = [
 # keeps asking for the education: there a blank is a mistake, here it is half-way through typing.
 PARTNER_NOT_GIVEN = {  # field: (what, how it is scored meanwhile)
     "spouse_education": (
-        "Partner's highest level of education",
-        "counted as no education (0 points)",
+        _("Partner's highest level of education"),
+        _("counted as no education (0 points)"),
     ),
     "spouse_language_test": (
-        "Partner's official language test",
-        "counted as no test result (0 points for language)",
+        _("Partner's official language test"),
+        _("counted as no test result (0 points for language)"),
     ),
 }
 # Engine paths that name a whole object land on the field that chooses it.
@@ -88,94 +102,128 @@ def _flag(label: str, help_text: str = "") -> forms.Field:
     return forms.BooleanField(label=label, help_text=help_text, required=False)
 
 
+ABILITY_LABELS = {
+    "listening": _("Listening"),
+    "reading": _("Reading"),
+    "writing": _("Writing"),
+    "speaking": _("Speaking"),
+}
+
+
+def _hidden_label(what: str, name: str) -> SafeString:
+    return format_html('<span class="visually-hidden">{} </span>{}', what, name)
+
+
+# Built when shown, so in the reader's language (the form class is built once, at import).
+_hidden_label_lazy = lazy(_hidden_label, SafeString)
+
+
 def _language_fields(what: str) -> tuple[forms.Field, ...]:
     """Test, listening, reading, writing, speaking and test date of one language result."""
     # The visible label is just "Listening"; the hidden prefix keeps three "Listening" inputs
     # apart for screen readers and in the error summary.
-    hidden = format_html('<span class="visually-hidden">{} </span>', what)
     # The placeholder is given as plain text: django-bootstrap5 would otherwise take it from the
     # label, strip the span's tags and escape the escaped apostrophe again, so the box read
     # "Partner&#x27;s Listening".
-    abilities = (ability.capitalize() for ability in ABILITIES)
+    placeholder = _("{what} {name}")
+    test_date = _("Test date")
     return (
-        _select(format_html("{}Test", hidden), TEST_CHOICES),
+        _select(_hidden_label_lazy(what, _("Test")), TEST_CHOICES),
         *(
-            _text(format_html("{}{}", hidden, name), placeholder=f"{what} {name}")
-            for name in abilities
+            _text(
+                _hidden_label_lazy(what, name),
+                placeholder=format_lazy(placeholder, what=what, name=name),
+            )
+            for name in (ABILITY_LABELS[ability] for ability in ABILITIES)
         ),
         _text(
-            format_html("{}Test date", hidden),
-            "Results count for 2 years. Needed for TEF Canada; leave blank to ignore expiry.",
+            _hidden_label_lazy(what, test_date),
+            _("Results count for 2 years. Needed for TEF Canada; leave blank to ignore expiry."),
             kind="date",
-            placeholder=f"{what} Test date",
+            placeholder=format_lazy(placeholder, what=what, name=test_date),
         ),
     )
+
+
+def _with_day(message: str, day: date) -> str:
+    return gettext(message) % {"day": date_format(day)}
+
+
+# A help text naming a date: translated, and the date written, when the form is shown.
+_with_day_lazy = lazy(_with_day, str)
+
+
+_RULES_FROM = _("The rules in force on this date apply (any date from %(day)s).")
+_JOB_OFFER_UNTIL = _("Scores only before %(day)s: from that date a job offer earns no CRS points.")
 
 
 class CalculatorForm(forms.Form):
     as_of = _text(
-        "Score as of",
-        f"The rules in force on this date apply (any date from {EXPRESS_ENTRY_START.isoformat()}).",
+        _("Score as of"),
+        _with_day_lazy(_RULES_FROM, EXPRESS_ENTRY_START),
         kind="date",
     )
-    birth_date = _text("Date of birth", "Or give your age instead.", kind="date")
-    age = _text("Age", "Used only without a date of birth.", inputmode="numeric")
-    education = _select("Highest level of education", EDUCATION_CHOICES)
+    birth_date = _text(_("Date of birth"), _("Or give your age instead."), kind="date")
+    age = _text(_("Age"), _("Used only without a date of birth."), inputmode="numeric")
+    education = _select(_("Highest level of education"), EDUCATION_CHOICES)
     canadian_education = _select(
-        "Canadian post-secondary education",
-        list(CANADIAN_EDUCATION_LABELS.items()),
-        "A Canadian diploma, degree or certificate earns additional points.",
+        _("Canadian post-secondary education"),
+        [(key, _(label)) for key, label in CANADIAN_EDUCATION_LABELS.items()],
+        _("A Canadian diploma, degree or certificate earns additional points."),
     )
     (
         first_language_test, first_language_listening, first_language_reading,
         first_language_writing, first_language_speaking, first_language_test_date,
-    ) = _language_fields("First language")  # fmt: skip
+    ) = _language_fields(_("First language"))  # fmt: skip
     (
         second_language_test, second_language_listening, second_language_reading,
         second_language_writing, second_language_speaking, second_language_test_date,
-    ) = _language_fields("Second language")  # fmt: skip
+    ) = _language_fields(_("Second language"))  # fmt: skip
     canadian_experience_years = _text(
-        "Years of skilled work in Canada",
-        "Full years; 5 or more score the same.",
+        _("Years of skilled work in Canada"),
+        _("Full years; 5 or more score the same."),
         inputmode="numeric",
     )
     foreign_experience_years = _text(
-        "Years of skilled work outside Canada",
-        "Full years in the last 10; 3 or more score the same.",
+        _("Years of skilled work outside Canada"),
+        _("Full years in the last 10; 3 or more score the same."),
         inputmode="numeric",
     )
     certificate_of_qualification = _flag(
-        "Certificate of qualification in a trade", "Issued by a Canadian province or territory."
+        _("Certificate of qualification in a trade"),
+        _("Issued by a Canadian province or territory."),
     )
-    provincial_nomination = _flag("Provincial or territorial nomination")
+    provincial_nomination = _flag(_("Provincial or territorial nomination"))
     job_offer = _select(
-        "Job offer",
+        _("Job offer"),
         JOB_OFFER_CHOICES,
-        f"Scores only before {NO_JOB_OFFER_POINTS_FROM.isoformat()}: from that date a job offer "
-        "earns no CRS points.",
+        _with_day_lazy(_JOB_OFFER_UNTIL, NO_JOB_OFFER_POINTS_FROM),
     )
     sibling_in_canada = _flag(
-        "Brother or sister in Canada",
-        "A citizen or permanent resident, 18 or older, living in Canada (yours or your partner's).",
+        _("Brother or sister in Canada"),
+        _(
+            "A citizen or permanent resident, 18 or older, living in Canada (yours or your "
+            "partner's)."
+        ),
     )
-    marital_status = _select("Marital status", MARITAL_CHOICES)
-    spouse_education = _select("Partner's highest level of education", EDUCATION_CHOICES)
+    marital_status = _select(_("Marital status"), MARITAL_CHOICES)
+    spouse_education = _select(_("Partner's highest level of education"), EDUCATION_CHOICES)
     spouse_canadian_experience_years = _text(
-        "Partner's years of skilled work in Canada", inputmode="numeric"
+        _("Partner's years of skilled work in Canada"), inputmode="numeric"
     )
     (
         spouse_language_test, spouse_language_listening, spouse_language_reading,
         spouse_language_writing, spouse_language_speaking, spouse_language_test_date,
-    ) = _language_fields("Partner's")  # fmt: skip
+    ) = _language_fields(_("Partner's"))  # fmt: skip
 
     settlement_funds = _text(
-        "Funds available (CAD)",
-        "Money you can use to settle: savings you can show, not borrowed.",
+        _("Funds available (CAD)"),
+        _("Money you can use to settle: savings you can show, not borrowed."),
         inputmode="numeric",
     )
     family_size = _text(
-        "People in your family",
-        "You, your partner and your dependent children, even those not coming to Canada.",
+        _("People in your family"),
+        _("You, your partner and your dependent children, even those not coming to Canada."),
         inputmode="numeric",
     )
 
@@ -190,7 +238,7 @@ class CalculatorForm(forms.Form):
         data = super().clean()
         if data.get("marital_status") not in (SINGLE, ACCOMPANYING, NOT_ACCOMPANYING, ""):
             # Not a §3 field, so the engine cannot check it.
-            self.add_error("marital_status", "Choose one of the listed options.")
+            self.add_error("marital_status", gettext("Choose one of the listed options."))
         if data.get("marital_status") == ACCOMPANYING:
             blank = {
                 "spouse_education": not data.get("spouse_education"),
@@ -202,7 +250,7 @@ class CalculatorForm(forms.Form):
         except InvalidInput as error:
             for path, messages in error.errors.items():
                 for message in messages:
-                    self.add_error(self.field_for(path), message)
+                    self.add_error(self.field_for(path), tr(message))
         return data
 
     def to_input(self, data: dict) -> dict:

@@ -13,8 +13,10 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.vary import vary_on_headers
 
+from eeportal.i18n import tr
 from eeportal.ratelimits import over_limit
 from scoring.advice import Event, Suggestion, advice, split, upcoming_events
 from scoring.age_changes import AgeChange, age_changes
@@ -49,6 +51,15 @@ class Calculation:
     # French category: the only one judged without a job history) and a nomination.
     eligible_keys: tuple[str, ...] = ()
     nominated: bool = False
+
+    @property
+    def expired_words(self) -> str:
+        """The expired results' names in the reader's language, joined: "a and b"."""
+        words = [tr(name) for name in self.expired]
+        joined = words[0] if words else ""
+        for word in words[1:]:
+            joined = gettext("%(before)s and %(after)s") % {"before": joined, "after": word}
+        return joined
 
 
 def _open_keys(candidate: Candidate, on: date, programs: Eligibility) -> tuple[str, ...]:
@@ -93,7 +104,11 @@ def calculator(request: HttpRequest) -> HttpResponse:
     form = CalculatorForm(request.POST if request.method == "POST" else None, today=today)
     context = {"form": form, "calculation": None, "field_errors": {}}
     if form.is_bound and form.is_valid():
-        not_given = [(form[name].auto_id, *PARTNER_NOT_GIVEN[name]) for name in form.not_given]
+        # Plain text in the reader's language: the list also goes to calculator.js as JSON.
+        not_given = [
+            (form[name].auto_id, *(str(text) for text in PARTNER_NOT_GIVEN[name]))
+            for name in form.not_given
+        ]
         context["calculation"] = calculation = calculate(form.score_request, not_given)
         # Called by the template where it shows them, after the page's own templates.
         context["extras"] = lambda: extras.render(request, calculation)

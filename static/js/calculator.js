@@ -76,7 +76,7 @@
       note.id = input.id + "_not_given";
       note.dataset.for = input.id;
       note.className = "form-text text-warning-emphasis calculator-not-given";
-      note.textContent = "Not given yet: " + entry[2] + ".";
+      note.textContent = interpolate(gettext("Not given yet: %s."), [entry[2]]);
       input.after(note);
       describedBy(input, note.id, true);
     });
