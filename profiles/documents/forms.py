@@ -63,6 +63,11 @@ class ItemForm(forms.ModelForm):
             "kind": _("Document"),
             "person": pgettext_lazy("document is for", "For"),
             "detail": _("Country, employer or note"),
+            # The model's own names, said in the reader's language.
+            "person_name": _("Person name"),
+            "phase": _("Phase"),
+            "due_on": _("Due date"),
+            "expires_on": _("Expiry date"),
         }
         widgets = {
             "due_on": forms.DateInput(attrs={"type": "date"}),

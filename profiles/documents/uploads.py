@@ -13,6 +13,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 
 # What IRCC's portal takes for documents, by content: {MIME type: the extension we store}.
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
@@ -29,11 +30,13 @@ def check_name(name: str) -> str:
     """The name as given, refused when it carries a path or control characters (a name such
     as ``../../etc/passwd`` or one with a newline would break the download header)."""
     if not name or not name.strip():
-        raise ValidationError("The file has no name; rename it and upload it again.")
+        raise ValidationError(gettext("The file has no name; rename it and upload it again."))
     if any(sep in name for sep in _SEPARATORS) or name in (".", ".."):
-        raise ValidationError("The file name may not contain / or \\; rename the file.")
+        raise ValidationError(gettext("The file name may not contain / or \\; rename the file."))
     if any(unicodedata.category(char).startswith("C") for char in name):
-        raise ValidationError("The file name contains invisible control characters; rename it.")
+        raise ValidationError(
+            gettext("The file name contains invisible control characters; rename it.")
+        )
     if len(name) > MAX_NAME:
         raise ValidationError(f"The file name is longer than {MAX_NAME} characters; shorten it.")
     return name
@@ -44,7 +47,9 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
     check_name(upload.name)
     limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
     if upload.size == 0:
-        raise ValidationError("The file is empty (0 bytes); choose the scanned document again.")
+        raise ValidationError(
+            gettext("The file is empty (0 bytes); choose the scanned document again.")
+        )
     if upload.size > limit:
         raise ValidationError(
             f"The file is {_megabytes(upload.size)}; the largest accepted is {_megabytes(limit)}. "

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -166,7 +167,7 @@ def remove_file(request: HttpRequest, file_id) -> HttpResponse:
     if not roles_of(request.user).consultant and not services.client_may_remove(
         document=document, user=request.user
     ):
-        raise PermissionDenied("Only a file you uploaded, before it is reviewed.")
+        raise PermissionDenied(gettext("Only a file you uploaded, before it is reviewed."))
     services.remove_file(document=document, by=request.user)
     messages.success(request, "File removed.")
     return _back(request, document.client)
@@ -184,7 +185,7 @@ def download(request: HttpRequest, file_id) -> HttpResponse:
     except FileNotFoundError as error:
         # The row outlived its object (restored from a backup without the storage): say it
         # is gone rather than fail with a 500.
-        raise Http404("This file is no longer in the storage.") from error
+        raise Http404(gettext("This file is no longer in the storage.")) from error
     # A consultant's download only (record_access skips the client's own).
     record_access(
         by=request.user, action=FileAccess.Action.DOWNLOADED_DOCUMENT, client=document.client

@@ -86,29 +86,36 @@ class Client(models.Model):
 
     # Name and contact details. The client may change the contact details (e-mail, phone,
     # address: services.CONTACT_FIELDS) in the portal when the consultant allows it.
-    first_name = models.CharField(max_length=100)
-    last_name = models.CharField(max_length=100)
-    email = models.EmailField(blank=True)
+    first_name = models.CharField(max_length=100, verbose_name=_("first name"))
+    last_name = models.CharField(max_length=100, verbose_name=_("last name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
     pending_email = models.EmailField(
         blank=True,
         editable=False,
         help_text=_("A new address the client asked for, until they confirm it by the link sent."),
     )
-    phone = models.CharField(max_length=30, blank=True)
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone"))
     address = models.TextField(
-        blank=True, max_length=TEXT_LIMIT, validators=[MaxLengthValidator(TEXT_LIMIT)]
+        blank=True,
+        max_length=TEXT_LIMIT,
+        validators=[MaxLengthValidator(TEXT_LIMIT)],
+        verbose_name=_("address"),
     )
 
     # Facts of the principal applicant.
-    birth_date = models.DateField()
+    birth_date = models.DateField(verbose_name=_("birth date"))
     marital_status = models.CharField(
-        max_length=20, choices=MaritalStatus.choices, default=MaritalStatus.NEVER_MARRIED
+        max_length=20,
+        choices=MaritalStatus.choices,
+        default=MaritalStatus.NEVER_MARRIED,
+        verbose_name=_("marital status"),
     )
     first_official_language = models.CharField(
         max_length=10,
         choices=FirstLanguage.choices,
         default=FirstLanguage.BEST,
         help_text=_("The language declared first in the Express Entry profile."),
+        verbose_name=_("first official language"),
     )
     certificate_issued_on = models.DateField(
         null=True,
@@ -131,6 +138,7 @@ class Client(models.Model):
         choices=JobOfferChoice.choices,
         default="none",
         help_text=lazy(_job_offer_help_now, str)(),
+        verbose_name=_("job offer"),
     )
     sibling_in_canada = models.BooleanField(
         default=False,
@@ -138,12 +146,15 @@ class Client(models.Model):
             "A brother or sister of the client or of the accompanying spouse, 18+, living "
             "in Canada as a citizen or permanent resident."
         ),
+        verbose_name=_("sibling in canada"),
     )
 
     # The spouse or partner; their education, tests and work are rows with person="spouse".
-    spouse_name = models.CharField(max_length=200, blank=True)
+    spouse_name = models.CharField(max_length=200, blank=True, verbose_name=_("spouse name"))
     spouse_accompanying = models.BooleanField(
-        default=True, help_text=_("Coming to Canada with the client.")
+        default=True,
+        help_text=_("Coming to Canada with the client."),
+        verbose_name=_("spouse accompanying"),
     )
     spouse_citizen_or_pr = models.BooleanField(
         default=False,
@@ -156,6 +167,7 @@ class Client(models.Model):
             "The client's and the partner's dependent children (under 22), whether or not "
             "they come to Canada: they count in the family size for the settlement funds."
         ),
+        verbose_name=_("dependent children"),
     )
     settlement_funds = models.PositiveIntegerField(
         null=True,

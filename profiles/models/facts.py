@@ -74,7 +74,9 @@ def _too_many_hours() -> str:
 
 class Fact(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    person = models.CharField(max_length=10, choices=Person.choices, default=Person.PRINCIPAL)
+    person = models.CharField(
+        max_length=10, choices=Person.choices, default=Person.PRINCIPAL, verbose_name=_("person")
+    )
 
     class Meta:
         abstract = True
@@ -82,7 +84,7 @@ class Fact(models.Model):
 
 class EducationCredential(Fact):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="credentials")
-    level = models.CharField(max_length=20, choices=EducationLevel.choices)
+    level = models.CharField(max_length=20, choices=EducationLevel.choices, verbose_name=_("level"))
     in_canada = models.BooleanField(
         default=False,
         verbose_name=_("Canadian credential"),
@@ -94,14 +96,14 @@ class EducationCredential(Fact):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         verbose_name=_("program length (years)"),
     )
-    completed_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True, verbose_name=_("completed on"))
     eca_date = models.DateField(
         null=True,
         blank=True,
         verbose_name=_("ECA issued on"),
         help_text=_("Foreign credentials count only with an ECA less than 5 years old."),
     )
-    institution = models.CharField(max_length=200, blank=True)
+    institution = models.CharField(max_length=200, blank=True, verbose_name=_("institution"))
 
     history = HistoricalRecords()
 
@@ -126,12 +128,16 @@ class EducationCredential(Fact):
 
 class LanguageTestResult(Fact):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="language_results")
-    test = models.CharField(max_length=10, choices=LanguageTestChoice.choices)
-    listening = models.FloatField()
-    reading = models.FloatField()
-    writing = models.FloatField()
-    speaking = models.FloatField()
-    test_date = models.DateField(help_text=_("Results count for 2 years from this date."))
+    test = models.CharField(
+        max_length=10, choices=LanguageTestChoice.choices, verbose_name=_("test")
+    )
+    listening = models.FloatField(verbose_name=_("listening"))
+    reading = models.FloatField(verbose_name=_("reading"))
+    writing = models.FloatField(verbose_name=_("writing"))
+    speaking = models.FloatField(verbose_name=_("speaking"))
+    test_date = models.DateField(
+        help_text=_("Results count for 2 years from this date."), verbose_name=_("test date")
+    )
 
     history = HistoricalRecords()
 
@@ -174,19 +180,26 @@ class WorkPeriod(Fact):
     noc = models.CharField(max_length=5, verbose_name=_("NOC 2021 code"))
     title = models.CharField(max_length=200, blank=True, verbose_name=_("job title"))
     teer = models.PositiveSmallIntegerField(editable=False)
-    employer = models.CharField(max_length=200, blank=True)
-    start = models.DateField()
+    employer = models.CharField(max_length=200, blank=True, verbose_name=_("employer"))
+    start = models.DateField(verbose_name=_("start"))
     end = models.DateField(
-        null=True, blank=True, help_text=_("Leave empty if still working there.")
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if still working there."),
+        verbose_name=_("end"),
     )
     hours_per_week = models.FloatField(
-        default=40, validators=[MinValueValidator(0.5), MaxValueValidator(168)]
+        default=40,
+        validators=[MinValueValidator(0.5), MaxValueValidator(168)],
+        verbose_name=_("hours per week"),
     )
     in_canada = models.BooleanField(default=False, verbose_name=_("in Canada"))
     authorised = models.BooleanField(
-        default=True, help_text=_("Held with authorisation to work (Canadian work).")
+        default=True,
+        help_text=_("Held with authorisation to work (Canadian work)."),
+        verbose_name=_("authorised"),
     )
-    self_employed = models.BooleanField(default=False)
+    self_employed = models.BooleanField(default=False, verbose_name=_("self employed"))
     student = models.BooleanField(
         default=False,
         verbose_name=_("while a full-time student"),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from profiles.documents import services as documents
 from profiles.duplicates import refuse_duplicates
@@ -107,7 +108,7 @@ def update_contact_details(
     """The client's own change of contact details in the portal, if their consultant allows it.
     A new e-mail waits for confirmation (``contact_email``); returns it, or "" if none."""
     if not client.contact_updates_allowed:
-        raise PermissionDenied("Your consultant has not enabled contact-detail updates.")
+        raise PermissionDenied(gettext("Your consultant has not enabled contact-detail updates."))
     data = dict(data)
     email = data.pop("email", None)
     if email is not None and email.lower() == client.email.lower():

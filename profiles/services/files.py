@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_update_with_history
 
 from profiles.choices import STAGE_RANK, Stage
@@ -84,7 +85,7 @@ def record_stage(
 def _require_firm_admin(by: User, client: Client) -> None:
     seat = getattr(by, "membership", None)
     if seat is None or seat.firm_id != client.firm_id or not seat.is_firm_admin:
-        raise PermissionDenied("Only the firm's administrators can reassign files.")
+        raise PermissionDenied(gettext("Only the firm's administrators can reassign files."))
 
 
 def assign_client(*, client: Client, consultant: User | None, by: User) -> Client:
@@ -92,7 +93,7 @@ def assign_client(*, client: Client, consultant: User | None, by: User) -> Clien
     _require_firm_admin(by, client)
     seat = Membership.objects.filter(user=consultant, firm_id=client.firm_id).first()
     if consultant is None or seat is None or not consultant.is_active:
-        raise ValidationError({"consultant": "Choose a consultant of this firm."})
+        raise ValidationError({"consultant": gettext("Choose a consultant of this firm.")})
     client.consultant = consultant
     client._history_user = by
     client.save(update_fields=["consultant", "updated_at"])
@@ -113,7 +114,7 @@ def archive_client(*, client: Client, by: User | None) -> Client:
     """Close the file without erasing it: it leaves the lists, the dashboard, the digests and
     the re-evaluation until restored."""
     if client.archived_at is not None:
-        raise ValidationError("This file is already archived.")
+        raise ValidationError(gettext("This file is already archived."))
     client.archived_at = timezone.now()
     client._history_user = by
     client.save(update_fields=["archived_at", "updated_at"])
@@ -124,7 +125,7 @@ def archive_client(*, client: Client, by: User | None) -> Client:
 def restore_client(*, client: Client, by: User | None) -> Client:
     """Bring an archived file back, re-scored: the nightly run and the draws skipped it."""
     if client.archived_at is None:
-        raise ValidationError("This file is not archived.")
+        raise ValidationError(gettext("This file is not archived."))
     client.archived_at = None
     client._history_user = by
     client.save(update_fields=["archived_at", "updated_at"])
