@@ -17,13 +17,12 @@ from django.utils.translation import gettext
 
 # What IRCC's portal takes for documents, by content: {MIME type: the extension we store}.
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-ALLOWED_WORDS = "a PDF, JPEG or PNG file"
 MAX_NAME = 150
 _SEPARATORS = ("/", "\\")
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
+    return gettext("%(size)s MB") % {"size": f"{size / (1024 * 1024):.0f}"}
 
 
 def check_name(name: str) -> str:
@@ -38,7 +37,10 @@ def check_name(name: str) -> str:
             gettext("The file name contains invisible control characters; rename it.")
         )
     if len(name) > MAX_NAME:
-        raise ValidationError(f"The file name is longer than {MAX_NAME} characters; shorten it.")
+        raise ValidationError(
+            gettext("The file name is longer than %(most)s characters; shorten it.")
+            % {"most": MAX_NAME}
+        )
     return name
 
 
@@ -52,8 +54,11 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
         )
     if upload.size > limit:
         raise ValidationError(
-            f"The file is {_megabytes(upload.size)}; the largest accepted is {_megabytes(limit)}. "
-            "Scan at a lower resolution or split the document."
+            gettext(
+                "The file is %(size)s; the largest accepted is %(limit)s. "
+                "Scan at a lower resolution or split the document."
+            )
+            % {"size": _megabytes(upload.size), "limit": _megabytes(limit)}
         )
     upload.seek(0)
     head = upload.read(8192)
@@ -61,8 +66,10 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED:
         raise ValidationError(
-            f"This file is not {ALLOWED_WORDS} (checked by its content, not its name). "
-            "Save or scan it as PDF, JPEG or PNG."
+            gettext(
+                "This file is not a PDF, JPEG or PNG file (checked by its content, not its name). "
+                "Save or scan it as PDF, JPEG or PNG."
+            )
         )
     return kind.mime, ALLOWED[kind.mime]
 

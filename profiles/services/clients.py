@@ -14,7 +14,9 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext
+
+# Score-history reasons are stored in English and shown with |tr (gettext_noop).
+from django.utils.translation import gettext, gettext_noop
 
 from profiles.documents import services as documents
 from profiles.duplicates import refuse_duplicates
@@ -52,7 +54,7 @@ def create_client(
     save(client, by)
     StageChange.objects.bulk_create(first_stage_changes([client], by=by))
     replace_facts(client, facts or {}, by)
-    facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")
+    facts_were_changed(client_ids=[client.pk], by=by, reason=gettext_noop("Client file created"))
     client.refresh_from_db(
         fields=["current_crs", "eligible_for", "undecided_for", "crs_computed_on"]
     )
@@ -74,7 +76,7 @@ def update_client(
     save(client, by, update_fields=[*data, "updated_at"])
     follow_facts(client, by=by)
     replace_facts(client, facts or {}, by)
-    facts_were_changed(client_ids=[client.pk], by=by, reason="Client file edited")
+    facts_were_changed(client_ids=[client.pk], by=by, reason=gettext_noop("Client file edited"))
     client.refresh_from_db(
         fields=["current_crs", "eligible_for", "undecided_for", "crs_computed_on"]
     )
