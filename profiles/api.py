@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
@@ -38,6 +38,17 @@ from profiles.serializers import (
 )
 
 FACT_RELATIONS = tuple(NESTED)  # credentials, language_results, work_periods
+
+
+class InRequestLanguage:
+    """An API view that answers in the language the caller asks for (the language cookie, else
+    Accept-Language). LocaleMiddleware gives every path outside i18n_patterns the default
+    language, so without this the API's errors were always English."""
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        translation.activate(translation.get_language_from_request(request._request))
+        request._request.LANGUAGE_CODE = translation.get_language()
+        super().initial(request, *args, **kwargs)
 
 
 class IsConsultant(permissions.BasePermission):
@@ -85,6 +96,7 @@ def _duplicate_error(error: services.DuplicateClient) -> serializers.ValidationE
 
 
 class ClientViewSet(
+    InRequestLanguage,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -216,7 +228,7 @@ def _score(assessment: Assessment) -> dict:
     }
 
 
-class MeView(APIView):
+class MeView(InRequestLanguage, APIView):
     """The signed-in client's own file and today's score; PATCH changes their contact details
     (when their consultant allows it) and their notification choice.
     """

@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from profiles.api import IsConsultant
+from profiles.api import InRequestLanguage, IsConsultant
 from profiles.dashboard import Item, dashboard_for
 
 _SCOPES = {"mine": False, "firm": True}
@@ -47,7 +47,7 @@ class DashboardSerializer(serializers.Serializer):
     sections = SectionSerializer(many=True)
 
 
-class DashboardView(APIView):
+class DashboardView(InRequestLanguage, APIView):
     """What needs doing: expired and expiring profiles, results and ECAs, ITA deadlines,
     birthdays that cost points, the latest draws and eligibility changes. ``files=mine`` (a
     consultant's default) or ``files=firm`` (a firm administrator's)."""

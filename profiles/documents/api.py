@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from profiles import selectors as profile_selectors
-from profiles.api import IsClient, IsConsultant
+from profiles.api import InRequestLanguage, IsClient, IsConsultant
 from profiles.models import DocumentFile, DocumentItem, Message
 
 from . import selectors
@@ -57,7 +57,7 @@ def _file_of(request: Request, id) -> object:
     return get_object_or_404(profile_selectors.clients_visible_to(user=request.user), public_id=id)
 
 
-class ClientDocumentsView(APIView):
+class ClientDocumentsView(InRequestLanguage, APIView):
     permission_classes = [IsConsultant]
 
     @extend_schema(responses=DocumentItemSerializer(many=True))
@@ -67,7 +67,7 @@ class ClientDocumentsView(APIView):
         return Response(DocumentItemSerializer(items, many=True).data)
 
 
-class ClientMessagesView(APIView):
+class ClientMessagesView(InRequestLanguage, APIView):
     permission_classes = [IsConsultant]
 
     @extend_schema(responses=ThreadMessageSerializer(many=True))
@@ -77,7 +77,7 @@ class ClientMessagesView(APIView):
         return Response(ThreadMessageSerializer(thread, many=True).data)
 
 
-class OwnDocumentsView(APIView):
+class OwnDocumentsView(InRequestLanguage, APIView):
     permission_classes = [IsClient]
 
     @extend_schema(responses=DocumentItemSerializer(many=True))
@@ -92,7 +92,7 @@ class OwnDocumentsView(APIView):
         return Response(DocumentItemSerializer(items, many=True).data)
 
 
-class OwnMessagesView(APIView):
+class OwnMessagesView(InRequestLanguage, APIView):
     permission_classes = [IsClient]
 
     @extend_schema(responses=ThreadMessageSerializer(many=True))
