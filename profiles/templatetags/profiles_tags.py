@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from eeportal.i18n import tr
 from profiles import panels
 from profiles.choices import Person
 from profiles.expiry import Status, status_on
 from profiles.models.clients import local_date
+from profiles.noc import shown_title
 from scoring.labels import eligibility_name
 
 register = template.Library()
@@ -24,6 +25,12 @@ register = template.Library()
 def _eligibility_name(key: str) -> str:
     # The engine's names are marked (N_): said in the reader's language.
     return tr(eligibility_name(key))
+
+
+@register.filter
+def work_title(work) -> str:
+    """``{{ work|work_title }}``: the period's title, the NOC's French one on French pages."""
+    return shown_title(work.noc, work.title, get_language())
 
 
 @register.filter

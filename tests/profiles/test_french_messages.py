@@ -15,10 +15,11 @@ from django.utils.formats import date_format
 
 from eeportal.languages import language_of, save_language
 from profiles import tasks
-from profiles.models import Client, ClientImport
+from profiles.models import Client, ClientImport, WorkPeriod
 from profiles.services import import_jobs
 from profiles.services.csv_import import ImportRejected, import_clients_csv
 from profiles.services.reminders import send_weekly_reminders
+from profiles.templatetags.profiles_tags import work_title
 from tests.factories import ClientFactory, ConsultantFactory
 from tests.profiles.dashboard_files import invited
 from tests.profiles.test_client_form import _as_posted
@@ -162,3 +163,12 @@ def test_the_french_dashboard_words_its_deadlines_in_french(client, firm_a, firm
     assert item.what == "Demande à présenter"
     assert item.means.startswith("5 jours restants (IPD du ")
     assert item.when == "dans 5 jours"
+
+
+def test_a_work_periods_noc_title_is_shown_in_french_on_french_pages():
+    work = WorkPeriod(noc="21232", title="Software developers and programmers")
+    typed = WorkPeriod(noc="21232", title="Lead developer")
+    with translation.override("fr"):
+        assert work_title(work).startswith("Développeurs/développeuses et programmeurs")
+        assert work_title(typed) == "Lead developer"
+    assert work_title(work) == "Software developers and programmers"
