@@ -40,24 +40,27 @@ class FirstLanguage(models.TextChoices):
     FRENCH = "french", _("French")
 
 
+# The engine's labels are marked there (N_); lazy here, so forms say them in the reader's
+# language.
 # One credential is one level; "two or more credentials" is worked out from the rows
 # (profiles/candidates/facts.py), so it is not offered for a single credential.
 EducationLevel = models.TextChoices(
     "EducationLevel",
     [
-        (level.name, (level.value, EDUCATION_LABELS[level]))
+        (level.name, (level.value, _(EDUCATION_LABELS[level])))
         for level in Education
         if level not in (Education.NONE, Education.TWO_OR_MORE)
     ],
 )
 SpouseEducation = models.TextChoices(
-    "SpouseEducation", [(level.name, (level.value, EDUCATION_LABELS[level])) for level in Education]
+    "SpouseEducation",
+    [(level.name, (level.value, _(EDUCATION_LABELS[level]))) for level in Education],
 )
 LanguageTestChoice = models.TextChoices(
-    "LanguageTestChoice", [(test.name, (test.value, TEST_LABELS[test])) for test in LanguageTest]
+    "LanguageTestChoice", [(test.name, (test.value, _(TEST_LABELS[test]))) for test in LanguageTest]
 )
 JobOfferChoice = models.TextChoices(
-    "JobOfferChoice", [(offer.name, (offer.value, JOB_OFFER_NAMES[offer])) for offer in JobOffer]
+    "JobOfferChoice", [(offer.name, (offer.value, _(JOB_OFFER_NAMES[offer]))) for offer in JobOffer]
 )
 
 
