@@ -8,6 +8,7 @@ get the same person check, and deleting goes through ``services.delete_client``.
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -120,7 +121,9 @@ class ClientAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         services.facts_were_changed(
-            client_ids=[form.instance.pk], by=request.user, reason="Client file edited in the admin"
+            client_ids=[form.instance.pk],
+            by=request.user,
+            reason=gettext_noop("Client file edited in the admin"),
         )
 
     # Through the service, as the consultant's delete does: it also removes the client's portal

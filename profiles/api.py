@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -72,7 +73,8 @@ def _duplicate_error(error: services.DuplicateClient) -> serializers.ValidationE
     return serializers.ValidationError(
         {
             "confirm_duplicate": [
-                f"{error.message} Send confirm_duplicate: true to create it anyway."
+                gettext("%(message)s Send confirm_duplicate: true to create it anyway.")
+                % {"message": error.message}
             ],
             "duplicates": [
                 {"id": str(match.client.public_id), "name": match.name, "matched_on": match.on}

@@ -5,6 +5,7 @@ engine's own strings, so a stored fact converts to a ``Candidate`` without a tra
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from scoring.labels import EDUCATION_LABELS, JOB_OFFER_NAMES
 from scoring.language import TEST_LABELS, LanguageTest
@@ -14,17 +15,17 @@ from scoring.types import Education, JobOffer
 class Person(models.TextChoices):
     """Whose fact a row records: the client (principal applicant) or their spouse or partner."""
 
-    PRINCIPAL = "principal", "Client"
-    SPOUSE = "spouse", "Spouse or partner"
+    PRINCIPAL = "principal", _("Client")
+    SPOUSE = "spouse", _("Spouse or partner")
 
 
 class MaritalStatus(models.TextChoices):
-    NEVER_MARRIED = "never_married", "Never married / single"
-    MARRIED = "married", "Married"
-    COMMON_LAW = "common_law", "Common-law"
-    SEPARATED = "separated", "Legally separated"
-    DIVORCED = "divorced", "Divorced"
-    WIDOWED = "widowed", "Widowed"
+    NEVER_MARRIED = "never_married", _("Never married / single")
+    MARRIED = "married", _("Married")
+    COMMON_LAW = "common_law", _("Common-law")
+    SEPARATED = "separated", _("Legally separated")
+    DIVORCED = "divorced", _("Divorced")
+    WIDOWED = "widowed", _("Widowed")
 
 
 # Only these two statuses can bring a spouse or partner into the score (crs-rules.md §1).
@@ -34,46 +35,49 @@ WITH_PARTNER = frozenset({MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW})
 class FirstLanguage(models.TextChoices):
     """Which official language the client declares first in the Express Entry profile."""
 
-    BEST = "best", "Whichever scores higher"
-    ENGLISH = "english", "English"
-    FRENCH = "french", "French"
+    BEST = "best", _("Whichever scores higher")
+    ENGLISH = "english", _("English")
+    FRENCH = "french", _("French")
 
 
+# The engine's labels are marked there (N_); lazy here, so forms say them in the reader's
+# language.
 # One credential is one level; "two or more credentials" is worked out from the rows
 # (profiles/candidates/facts.py), so it is not offered for a single credential.
 EducationLevel = models.TextChoices(
     "EducationLevel",
     [
-        (level.name, (level.value, EDUCATION_LABELS[level]))
+        (level.name, (level.value, _(EDUCATION_LABELS[level])))
         for level in Education
         if level not in (Education.NONE, Education.TWO_OR_MORE)
     ],
 )
 SpouseEducation = models.TextChoices(
-    "SpouseEducation", [(level.name, (level.value, EDUCATION_LABELS[level])) for level in Education]
+    "SpouseEducation",
+    [(level.name, (level.value, _(EDUCATION_LABELS[level]))) for level in Education],
 )
 LanguageTestChoice = models.TextChoices(
-    "LanguageTestChoice", [(test.name, (test.value, TEST_LABELS[test])) for test in LanguageTest]
+    "LanguageTestChoice", [(test.name, (test.value, _(TEST_LABELS[test]))) for test in LanguageTest]
 )
 JobOfferChoice = models.TextChoices(
-    "JobOfferChoice", [(offer.name, (offer.value, JOB_OFFER_NAMES[offer])) for offer in JobOffer]
+    "JobOfferChoice", [(offer.name, (offer.value, _(JOB_OFFER_NAMES[offer]))) for offer in JobOffer]
 )
 
 
 class Province(models.TextChoices):
-    AB = "AB", "Alberta"
-    BC = "BC", "British Columbia"
-    MB = "MB", "Manitoba"
-    NB = "NB", "New Brunswick"
-    NL = "NL", "Newfoundland and Labrador"
-    NS = "NS", "Nova Scotia"
-    NT = "NT", "Northwest Territories"
-    NU = "NU", "Nunavut"
-    ON = "ON", "Ontario"
-    PE = "PE", "Prince Edward Island"
-    QC = "QC", "Quebec"
-    SK = "SK", "Saskatchewan"
-    YT = "YT", "Yukon"
+    AB = "AB", _("Alberta")
+    BC = "BC", _("British Columbia")
+    MB = "MB", _("Manitoba")
+    NB = "NB", _("New Brunswick")
+    NL = "NL", _("Newfoundland and Labrador")
+    NS = "NS", _("Nova Scotia")
+    NT = "NT", _("Northwest Territories")
+    NU = "NU", _("Nunavut")
+    ON = "ON", _("Ontario")
+    PE = "PE", _("Prince Edward Island")
+    QC = "QC", _("Quebec")
+    SK = "SK", _("Saskatchewan")
+    YT = "YT", _("Yukon")
 
 
 # Quebec selects its own immigrants outside Express Entry, and the CRS tool takes no certificate
@@ -85,14 +89,14 @@ CERTIFYING_PROVINCES = [c for c in NOMINATING_PROVINCES if c[0] != Province.NU]
 class Stage(models.TextChoices):
     """Where a file is in the consultant's work, in order; the three decisions end a file."""
 
-    LEAD = "lead", "Lead"
-    PREPARING = "preparing", "Preparing the profile"
-    IN_POOL = "in_pool", "In the pool"
-    ITA_RECEIVED = "ita_received", "ITA received"
-    APPLIED = "applied", "Application submitted"
-    APPROVED = "approved", "Decision: approved"
-    REFUSED = "refused", "Decision: refused"
-    WITHDRAWN = "withdrawn", "Decision: withdrawn"
+    LEAD = "lead", _("Lead")
+    PREPARING = "preparing", _("Preparing the profile")
+    IN_POOL = "in_pool", _("In the pool")
+    ITA_RECEIVED = "ita_received", _("ITA received")
+    APPLIED = "applied", _("Application submitted")
+    APPROVED = "approved", _("Decision: approved")
+    REFUSED = "refused", _("Decision: refused")
+    WITHDRAWN = "withdrawn", _("Decision: withdrawn")
 
 
 # How far along each stage is: a stage of a lower rank than the file's is a step back, which

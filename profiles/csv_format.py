@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Person
 from profiles.fields import CLIENT_FIELDS, FACT_FIELDS
 from profiles.models import Client, EducationCredential, LanguageTestResult, WorkPeriod
+from scoring.text import N_
 
 MAX_GROUPS = 99  # per kind of fact and person: far more than any file holds
 
@@ -89,17 +92,21 @@ class Group:
 
     @property
     def label(self) -> str:
-        return self.kind.label if self.number == 1 else f"{self.kind.label} {self.number}"
+        # Marked N_ in KINDS (English in the dataclass, which is hashed); worded when shown.
+        label = gettext(self.kind.label)
+        if self.number == 1:
+            return label
+        return gettext("%(label)s %(number)s") % {"label": label, "number": self.number}
 
 
 _P, _S = Person.PRINCIPAL.value, Person.SPOUSE.value
 KINDS = (
-    Kind("education", EducationCredential, _P, "Education credential", 2),
-    Kind("language", LanguageTestResult, _P, "Language test", 2),
-    Kind("work", WorkPeriod, _P, "Job", 3),
-    Kind("spouse_education", EducationCredential, _S, "Spouse's credential", 1),
-    Kind("spouse_language", LanguageTestResult, _S, "Spouse's language test", 1),
-    Kind("spouse_work", WorkPeriod, _S, "Spouse's job", 1),
+    Kind("education", EducationCredential, _P, N_("Education credential"), 2),
+    Kind("language", LanguageTestResult, _P, N_("Language test"), 2),
+    Kind("work", WorkPeriod, _P, N_("Job"), 3),
+    Kind("spouse_education", EducationCredential, _S, N_("Spouse's credential"), 1),
+    Kind("spouse_language", LanguageTestResult, _S, N_("Spouse's language test"), 1),
+    Kind("spouse_work", WorkPeriod, _S, N_("Spouse's job"), 1),
 )
 REQUIRED = frozenset({"first_name", "last_name", "birth_date"})
 # Written by the export, ignored by the import, so an exported file can be edited and re-imported.
@@ -146,19 +153,22 @@ def group_of(column: str) -> Group | None:
 
 
 _HINTS = {  # DateTimeField before DateField: it is a subclass
-    models.BooleanField: "yes or no",
-    models.DateTimeField: "date and time, ISO 8601 (2026-01-15T09:30:00-05:00); "
-    "without an offset it is Eastern time",
-    models.DateField: "date, YYYY-MM-DD",
-    models.FloatField: "number",
-    models.PositiveSmallIntegerField: "whole number",
+    models.BooleanField: _("yes or no"),
+    models.DateTimeField: _(
+        "date and time, ISO 8601 (2026-01-15T09:30:00-05:00); without an offset it is Eastern time"
+    ),
+    models.DateField: _("date, YYYY-MM-DD"),
+    models.FloatField: _("number"),
+    models.PositiveSmallIntegerField: _("whole number"),
 }
 
 
 def _describe(model: type[models.Model], field_name: str) -> tuple[str, str]:
     field = model._meta.get_field(field_name)
-    allowed = " | ".join(str(value) for value, _ in field.choices) if field.choices else ""
-    kind = allowed or next((hint for cls, hint in _HINTS.items() if isinstance(field, cls)), "text")
+    allowed = " | ".join(str(value) for value, _label in field.choices) if field.choices else ""
+    kind = allowed or next(
+        (hint for cls, hint in _HINTS.items() if isinstance(field, cls)), _("text")
+    )
     return str(field.verbose_name).capitalize(), kind
 
 
@@ -177,7 +187,8 @@ def documentation() -> list[dict[str, str]]:
                 {
                     "column": group.column(field),
                     "required": False,
-                    "meaning": f"{group.label}: {meaning.lower()}",
+                    "meaning": gettext("%(group)s: %(meaning)s")
+                    % {"group": group.label, "meaning": meaning.lower()},
                     "values": values,
                 }
             )

@@ -16,6 +16,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 
 from profiles.models import Client, Firm
 
@@ -89,9 +90,16 @@ def matches_in_firm(*, firm: Firm, newcomers: Sequence[Newcomer]) -> list[list[M
     return found
 
 
+def _same(match: Match) -> str:
+    # ``on`` stays a code (the API's matched_on, the stored import outcome); the words are here.
+    if match.on == "e-mail":
+        return gettext("the same e-mail as %(name)s") % {"name": match.name}
+    return gettext("the same name and birth date as %(name)s") % {"name": match.name}
+
+
 def describe(matches: Sequence[Match]) -> str:
     """ "the same e-mail as Garcia, Chloé; the same name and birth date as Garcia, Chloe" """
-    return "; ".join(f"the same {match.on} as {match.name}" for match in matches)
+    return "; ".join(_same(match) for match in matches)
 
 
 class DuplicateClient(ValidationError):
@@ -104,8 +112,11 @@ class DuplicateClient(ValidationError):
     def __init__(self, matches: Sequence[Match]) -> None:
         self.matches = list(matches)
         super().__init__(
-            f"This may be a client you already have: {describe(self.matches)}. "
-            "Open that file, or confirm that this is a different person."
+            gettext(
+                "This may be a client you already have: %(matches)s. "
+                "Open that file, or confirm that this is a different person."
+            )
+            % {"matches": describe(self.matches)}
         )
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from profiles.models.clients import PROFILE_VALIDITY_MONTHS, add_months, local_date
 
@@ -21,9 +22,9 @@ EXPIRING_WITHIN_DAYS = 90
 
 
 class Status(models.TextChoices):
-    EXPIRED = "expired", "Expired"
-    EXPIRING = "expiring", f"Expiring within {EXPIRING_WITHIN_DAYS} days"
-    VALID = "valid", "Valid"
+    EXPIRED = "expired", _("Expired")
+    EXPIRING = "expiring", _("Expiring within 90 days")  # EXPIRING_WITHIN_DAYS
+    VALID = "valid", _("Valid")
 
 
 def status_on(expires: date | None, today: date) -> Status | None:

@@ -25,6 +25,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Person, Stage
 from profiles.expiry import Status, profile_expiring, with_status
@@ -39,65 +41,70 @@ class ClientFilterForm(forms.Form):
         number = self.cleaned_data.get("draw", "").strip().lower()
         # A typo must say so, not answer "no client matches" (one query, only when given).
         if number and not _draw_model().objects.filter(number=number).exists():
-            raise ValidationError(f"No round {number} has been recorded.")
+            raise ValidationError(
+                gettext("No round %(number)s has been recorded.") % {"number": number}
+            )
         return number
 
 
 class ClientFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search")
+    q = django_filters.CharFilter(method="search", label=_("Search"))
     crs_min = django_filters.NumberFilter(
-        field_name="current_crs", lookup_expr="gte", label="CRS from"
+        field_name="current_crs", lookup_expr="gte", label=_("CRS from")
     )
     crs_max = django_filters.NumberFilter(
-        field_name="current_crs", lookup_expr="lte", label="CRS up to"
+        field_name="current_crs", lookup_expr="lte", label=_("CRS up to")
     )
     eligible = django_filters.ChoiceFilter(
-        choices=list(ELIGIBILITY_NAMES.items()), method="eligible_for", label="Eligible for"
+        # The engine marks these names (N_); shown in the reader's language.
+        choices=[(key, _(name)) for key, name in ELIGIBILITY_NAMES.items()],
+        method="eligible_for",
+        label=_("Eligible for"),
     )
     latest_verdict = django_filters.ChoiceFilter(
         choices=lambda: _standing_model()._meta.get_field("verdict").choices,
         method="verdict_in_draw",
-        label="Verdict in a draw",
-        empty_label="Any verdict",
+        label=_("Verdict in a draw"),
+        empty_label=_("Any verdict"),
     )
     draw = django_filters.CharFilter(
         method="in_draw",
         max_length=8,
-        label="Round",
-        help_text="IRCC's round number; empty: the latest evaluated draw.",
+        label=_("Round"),
+        help_text=_("IRCC's round number; empty: the latest evaluated draw."),
     )
     profile_expires_within = django_filters.NumberFilter(
         method="profile_expiring",
         min_value=0,
         max_value=3650,
-        label="Profile expires within (days)",
+        label=_("Profile expires within (days)"),
     )
     language_expires_within = django_filters.NumberFilter(
         method="language_expiring",
         min_value=0,
         max_value=3650,
-        label="A language result expires within (days)",
+        label=_("A language result expires within (days)"),
     )
     profile_status = django_filters.ChoiceFilter(
-        choices=Status.choices, method="by_status", label="Profile", empty_label="Any profile"
+        choices=Status.choices, method="by_status", label=_("Profile"), empty_label=_("Any profile")
     )
     language_status = django_filters.ChoiceFilter(
         choices=Status.choices,
         method="by_status",
-        label="Language results",
-        empty_label="Any language results",
+        label=_("Language results"),
+        empty_label=_("Any language results"),
     )
     eca_status = django_filters.ChoiceFilter(
-        choices=Status.choices, method="by_status", label="ECAs", empty_label="Any ECAs"
+        choices=Status.choices, method="by_status", label=_("ECAs"), empty_label=_("Any ECAs")
     )
-    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="Any stage")
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label=_("Any stage"))
     mine = django_filters.BooleanFilter(
         method="assigned_to_me",
-        label="My clients only",
+        label=_("My clients only"),
         widget=forms.CheckboxInput,
     )
     archived = django_filters.BooleanFilter(
-        method="archived_only", label="Archived files", widget=forms.CheckboxInput
+        method="archived_only", label=_("Archived files"), widget=forms.CheckboxInput
     )
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -107,12 +114,12 @@ class ClientFilter(django_filters.FilterSet):
             ("created_at", "added"),
         ),
         field_labels={
-            "last_name": "Name",
-            "current_crs": "CRS",
-            "profile_submitted_at": "Profile date",
-            "created_at": "Date added",
+            "last_name": _("Name"),
+            "current_crs": _("CRS"),
+            "profile_submitted_at": _("Profile date"),
+            "created_at": _("Date added"),
         },
-        label="Sort by",
+        label=_("Sort by"),
     )
 
     class Meta:
@@ -227,7 +234,7 @@ class AccessFilterForm(forms.Form):
         data = super().clean()
         since, until = data.get("since"), data.get("until")
         if since and until and since > until:
-            self.add_error("until", "This date is before the first one.")
+            self.add_error("until", gettext("This date is before the first one."))
         return data
 
 
@@ -244,22 +251,22 @@ class AccessFilter(django_filters.FilterSet):
     """The firm administrator's access log (issue 14), on top of ``access_log_of``'s scope."""
 
     action = django_filters.ChoiceFilter(
-        choices=FileAccess.Action.choices, empty_label="Any action"
+        choices=FileAccess.Action.choices, empty_label=_("Any action")
     )
     consultant = django_filters.ModelChoiceFilter(
-        field_name="user", queryset=_firm_consultants, empty_label="Anyone"
+        field_name="user", queryset=_firm_consultants, empty_label=_("Anyone")
     )
     # Days in the site's time zone (``__date`` converts), as the page shows the times.
     since = django_filters.DateFilter(
         field_name="at",
         lookup_expr="date__gte",
-        label="From",
+        label=_("From"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = django_filters.DateFilter(
         field_name="at",
         lookup_expr="date__lte",
-        label="To",
+        label=_("To"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import STAGE_RANK, Person, Stage
 from profiles.models import Client, EducationCredential, LanguageTestResult, Membership, WorkPeriod
@@ -26,7 +27,7 @@ _DATETIME = forms.DateTimeInput(
 )
 
 
-SUBMISSION_TIME_HELP = (
+SUBMISSION_TIME_HELP = _(
     "Eastern time (Toronto), to the second. The first submission: it breaks ties, and the "
     "profile expires 12 months later."
 )
@@ -117,7 +118,7 @@ class FactForm(ParsingForm):
         if not client.has_partner:
             self.fields["person"].widget = forms.HiddenInput()
             self.fields["person"].initial = Person.PRINCIPAL
-        self.fields["person"].label = "Whose"
+        self.fields["person"].label = _("Whose")
 
 
 class CredentialForm(FactForm):
@@ -133,8 +134,10 @@ class LanguageResultForm(FactForm):
         fields = FACT_FIELDS[LanguageTestResult]
         widgets = _date_widgets(LanguageTestResult, FACT_FIELDS[LanguageTestResult])
         help_texts = {
-            "listening": "Raw score as on the result (IELTS band, CELPIP level, TEF/TCF points; "
-            "CELPIP M: 0). For CLB/NCLC, the level."
+            "listening": _(
+                "Raw score as on the result (IELTS band, CELPIP level, TEF/TCF points; "
+                "CELPIP M: 0). For CLB/NCLC, the level."
+            )
         }
 
 
@@ -144,9 +147,9 @@ class WorkPeriodForm(FactForm):
         fields = FACT_FIELDS[WorkPeriod]
         widgets = _date_widgets(WorkPeriod, FACT_FIELDS[WorkPeriod])
         help_texts = {
-            "title": "Leave empty to use the NOC title.",
+            "title": _("Leave empty to use the NOC title."),
             "noc": "5-digit NOC 2021 unit group, e.g. 21232 (software developers).",
-            "hours_per_week": "Up to 80. Full time is 30; more adds no experience.",
+            "hours_per_week": _("Up to 80. Full time is 30; more adds no experience."),
         }
 
 
@@ -156,21 +159,35 @@ FACT_FORMS: dict[str, type[FactForm]] = {
     "work": WorkPeriodForm,
 }
 FACT_TITLES = {
-    "credentials": "education credential",
-    "languages": "language test result",
-    "work": "work period",
+    "credentials": _("education credential"),
+    "languages": _("language test result"),
+    "work": _("work period"),
+}
+# Whole sentences per kind: French agrees the article and participle with the noun.
+FACT_SAVED = {
+    "credentials": _("The education credential was saved."),
+    "languages": _("The language test result was saved."),
+    "work": _("The work period was saved."),
+}
+FACT_DELETED = {
+    "credentials": _("The education credential was deleted."),
+    "languages": _("The language test result was deleted."),
+    "work": _("The work period was deleted."),
 }
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file", help_text="UTF-8 CSV with the template's header row; up to 20,000 rows."
+        label=_("CSV file"),
+        help_text=_("UTF-8 CSV with the template's header row; up to 20,000 rows."),
     )
     import_duplicates = forms.BooleanField(
         required=False,
-        label="Import duplicates too",
-        help_text="Without it, a row with the same e-mail, or the same name and birth date, as "
-        "a file of the firm (or an earlier row) is skipped and listed.",
+        label=_("Import duplicates too"),
+        help_text=_(
+            "Without it, a row with the same e-mail, or the same name and birth date, as "
+            "a file of the firm (or an earlier row) is skipped and listed."
+        ),
     )
 
     def clean_file(self):
@@ -191,12 +208,12 @@ class StageForm(forms.Form):
     """The next stage of a file; the service decides what is allowed (a step back needs a
     reason, dates from 2015 up to today)."""
 
-    stage = forms.ChoiceField(choices=Stage.choices, label="Stage")
-    on = forms.DateField(label="Date", widget=_DATE)
+    stage = forms.ChoiceField(choices=Stage.choices, label=_("Stage"))
+    on = forms.DateField(label=_("Date"), widget=_DATE)
     reason = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Needed to go back a stage or to change a decision.",
+        help_text=_("Needed to go back a stage or to change a decision."),
     )
 
     def __init__(self, *args, client: Client, **kwargs) -> None:
@@ -210,7 +227,7 @@ class AssignForm(forms.Form):
     consultant = forms.ModelChoiceField(
         queryset=Membership.objects.none(),
         to_field_name="public_id",
-        label="Responsible consultant",
+        label=_("Responsible consultant"),
         empty_label=None,
     )
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms import BaseFormSet, formset_factory
 from django.forms.models import construct_instance
+from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Person
 from profiles.fields import FACT_FIELDS
@@ -30,8 +31,8 @@ MAX_ROWS = 20  # per kind and person: far more than a file holds, few enough to 
 class NewClientForm(ClientForm):
     confirm_duplicate = forms.BooleanField(
         required=False,
-        label="Create it anyway: this is a different person",
-        help_text="Tick only after checking the file named above.",
+        label=_("Create it anyway: this is a different person"),
+        help_text=_("Tick only after checking the file named above."),
     )
 
 
@@ -53,7 +54,7 @@ class Rows(BaseFormSet):
     def add_fields(self, form: forms.Form, index: int | None) -> None:
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Leave this row out"
+            form.fields["DELETE"].label = _("Leave this row out")
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,16 @@ class Section:
 _KIND = {EducationCredential: "credentials", LanguageTestResult: "languages", WorkPeriod: "work"}
 _P, _S = Person.PRINCIPAL, Person.SPOUSE
 SECTIONS = (
-    Section("credentials", EducationCredential, _P, "Education", "Add a credential", 1),
-    Section("languages", LanguageTestResult, _P, "Language results", "Add a language result", 1),
-    Section("work", WorkPeriod, _P, "Work", "Add a work period", 1),
-    Section("spouse_credentials", EducationCredential, _S, "Spouse's education",
-            "Add a spouse's credential", 0),
-    Section("spouse_languages", LanguageTestResult, _S, "Spouse's language results",
-            "Add a spouse's language result", 0),
-    Section("spouse_work", WorkPeriod, _S, "Spouse's work", "Add a spouse's work period", 0),
+    Section("credentials", EducationCredential, _P, _("Education"), _("Add a credential"), 1),
+    Section("languages", LanguageTestResult, _P, _("Language results"),
+            _("Add a language result"), 1),
+    Section("work", WorkPeriod, _P, _("Work"), _("Add a work period"), 1),
+    Section("spouse_credentials", EducationCredential, _S, _("Spouse's education"),
+            _("Add a spouse's credential"), 0),
+    Section("spouse_languages", LanguageTestResult, _S, _("Spouse's language results"),
+            _("Add a spouse's language result"), 0),
+    Section("spouse_work", WorkPeriod, _S, _("Spouse's work"),
+            _("Add a spouse's work period"), 0),
 )  # fmt: skip
 
 

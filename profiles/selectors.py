@@ -16,8 +16,11 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Exists, F, Model, OuterRef, QuerySet, Window
 from django.db.models.functions import Lead
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from eeportal.i18n import tr
 from profiles.candidates.assessment import Assessment, assess
 from profiles.candidates.loader import facts_of
 from profiles.choices import Stage
@@ -116,10 +119,21 @@ class Change:
     changes: list[tuple[str, str, str]]  # (field, before, after)
 
 
+# The fact models' names as ``_label`` writes them, for the catalogue.
+_FACT_NAMES = (
+    gettext_noop("Education credential"),
+    gettext_noop("Language test result"),
+    gettext_noop("Work period"),
+)
+
+
 def _label(record: Model, model: type[Model]) -> str:
     if model is Client:
-        return "Client file"
-    return f"{str(model._meta.verbose_name).capitalize()}: {record.instance}"
+        return gettext("Client file")
+    return gettext("%(kind)s: %(fact)s") % {
+        "kind": gettext(str(model._meta.verbose_name).capitalize()),
+        "fact": record.instance,
+    }
 
 
 def _display(field, value) -> str:
@@ -128,10 +142,10 @@ def _display(field, value) -> str:
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, datetime):
-        # Stored in UTC; shown in the site's time zone, as the form shows it.
-        return f"{timezone.localtime(value):%Y-%m-%d %H:%M:%S %Z}"
+        # Stored in UTC; shown in the site's time zone, as the form shows it (to the second).
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     return str(value)
 
 
@@ -152,7 +166,7 @@ def _kept_predecessors(records: QuerySet, kept: list[Model]) -> dict[int, Model]
     return {record.id: record for record in older.filter(next_history_id__in=wanted)}
 
 
-OUTSIDE_THE_FIRM = "someone outside the firm"
+OUTSIDE_THE_FIRM = gettext_lazy("someone outside the firm")
 _TIES = ("membership", "client_file")  # what ties a user to a firm
 _USER_COLUMNS = ("first_name", "last_name", "username", "membership__firm", "client_file__firm")
 
@@ -181,18 +195,23 @@ def _related(field, value, *, people: dict[int, str], client: Client) -> str:
     if value is None:
         return "—"
     if field.related_model is Firm:
-        return client.firm.name if value == client.firm_id else "another firm"
-    return people.get(value, "a deleted login")
+        return client.firm.name if value == client.firm_id else gettext("another firm")
+    return people.get(value, gettext("a deleted login"))
 
 
 def _stage_change(change: StageChange) -> Change:
     user = change.changed_by
-    who = user.get_full_name() or user.get_username() if user else "system"
+    who = user.get_full_name() or user.get_username() if user else gettext("system")
     before = Stage(change.previous_stage).label if change.previous_stage else "—"
-    diff = [("stage", before, f"{change.get_stage_display()} on {change.on:%Y-%m-%d}")]
+    after = gettext("%(stage)s on %(day)s") % {
+        "stage": change.get_stage_display(),
+        "day": date_format(change.on),
+    }
+    diff = [("stage", before, after)]
     if change.reason:
-        diff.append(("reason", "—", change.reason))
-    return Change(change.recorded_at, who, "File stage", "changed", diff)
+        # Stored in English when the site wrote it ("File opened"): |tr finds those.
+        diff.append(("reason", "—", tr(change.reason)))
+    return Change(change.recorded_at, who, gettext("File stage"), "changed", diff)
 
 
 def _document_events(client: Client, limit: int) -> list[Change]:
@@ -201,10 +220,10 @@ def _document_events(client: Client, limit: int) -> list[Change]:
     events = client.document_events.select_related(*(f"by__{tie}" for tie in _TIES))[:limit]
     changes = []
     for event in events:
-        who = _name_for(event.by, firm_id=client.firm_id) if event.by else "system"
+        who = _name_for(event.by, firm_id=client.firm_id) if event.by else gettext("system")
         diff = [("reason", "—", event.note)] if event.note else []
         is_message = event.action == event.Action.MESSAGE
-        what = event.what if is_message else f"Document: {event.what}"
+        what = event.what if is_message else gettext("Document: %(what)s") % {"what": event.what}
         changes.append(Change(event.at, who, what, event.get_action_display().lower(), diff))
     return changes
 

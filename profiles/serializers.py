@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from eeportal.api_numbers import StrictNumbersModelSerializer
@@ -162,7 +163,11 @@ class ContactSerializer(StrictNumbersModelSerializer):
         if others:
             allowed = ", ".join(self.Meta.fields)
             raise serializers.ValidationError(
-                dict.fromkeys(others, f"Read-only here: you may change only {allowed}.")
+                dict.fromkeys(
+                    others,
+                    gettext("Read-only here: you may change only %(allowed)s.")
+                    % {"allowed": allowed},
+                )
             )
         return attrs
 

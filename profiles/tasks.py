@@ -35,9 +35,9 @@ def expire_documents() -> int:
 
 
 @shared_task
-def run_client_import(job_id: str) -> str:
-    """A CSV import queued by the import page (``services.import_jobs``)."""
-    return import_jobs.run_import(job_id)
+def run_client_import(job_id: str, language: str | None = None) -> str:
+    """A CSV import queued by the import page (``services.import_jobs``), in ``language``."""
+    return import_jobs.run_import(job_id, language)
 
 
 @shared_task

@@ -20,6 +20,7 @@ from scoring.category_eligibility import category_eligibility
 from scoring.eligibility import Answer, eligibility
 from scoring.engine import score, score_totals
 from scoring.labels import EDUCATION_LABELS, EXPIRED_NAMES, PROGRAM_NAMES, SectionLines, sections
+from scoring.text import T_
 from scoring.types import Candidate
 
 
@@ -107,25 +108,29 @@ class Assessment:
 def _lapsed_ecas(facts: ClientFacts, candidate: Candidate, on: date) -> dict[str, str]:
     """{breakdown factor: why} for education that counts for less because an ECA is 5 years
     old (§9). The engine sees only the level left ("Less than secondary school: 0")."""
-    sides = [("education", facts.principal, candidate.education, "")]
+    sides = [("education", facts.principal, candidate.education, False)]
     if candidate.spouse is not None:
-        sides.append(("spouse.education", facts.spouse, candidate.spouse.education, "spouse's "))
+        sides.append(("spouse.education", facts.spouse, candidate.spouse.education, True))
     found = {}
-    for factor, side, level, whose in sides:
+    for factor, side, level, spouse in sides:
         credential = side.lapsed_credential(on, level)
         if credential is not None:
+            # Text (T_): English here, the reader's language where shown (|tr).
+            values = {"level": EDUCATION_LABELS[credential.level], "day": credential.eca_expires_on}
             found[factor] = (
-                f"the {whose}ECA for the {EDUCATION_LABELS[credential.level]} expired on "
-                f"{credential.eca_expires_on:%Y-%m-%d} (5 years old)"
+                T_("the spouse's ECA for the %(level)s expired on %(day)s (5 years old)", **values)
+                if spouse
+                else T_("the ECA for the %(level)s expired on %(day)s (5 years old)", **values)
             )
     return found
 
 
 def _expired(breakdown: Breakdown, lapsed: dict[str, str]) -> list[str]:
     """What earns nothing because it expired, in words (the engine names fields)."""
-    return [f"the {EXPIRED_NAMES.get(name, name)} result" for name in breakdown.expired] + list(
-        lapsed.values()
-    )
+    names = [
+        T_("the %(name)s result", name=EXPIRED_NAMES.get(name, name)) for name in breakdown.expired
+    ]
+    return names + list(lapsed.values())
 
 
 def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessment:
@@ -137,7 +142,7 @@ def assess(facts: ClientFacts, on: date, *, with_events: bool = True) -> Assessm
     breakdown = score(candidate, on)
     lapsed = _lapsed_ecas(facts, candidate, on)
     lines = tuple(
-        line._replace(detail=f"{line.detail}: {lapsed[line.factor]}")
+        line._replace(detail=T_("%(detail)s: %(why)s", detail=line.detail, why=lapsed[line.factor]))
         if line.factor in lapsed
         else line
         for line in breakdown.lines

@@ -19,22 +19,32 @@ from profiles.dates import local_date
 from scoring.advice import HORIZON_DAYS, Event, Found, birthdays, events_ahead, experience_changes
 from scoring.labels import EDUCATION_LABELS
 from scoring.language import TEST_LABELS
+from scoring.text import T_
 
 
 def _expiries(side: Side, whose: str, on: date) -> Iterator[Found]:
     for result in side.results:
         if result.test_date <= on < result.expires_on:
             label = TEST_LABELS[result.test]
-            yield (
-                result.expires_on,
-                f"{whose}{label} result of {result.test_date:%Y-%m-%d} expires (2 years old)",
-                True,
-            )
+            # Text (T_): English here, the reader's language where shown (|tr).
+            words = (
+                T_("Spouse's %(test)s result of %(day)s expires (2 years old)",
+                   test=label, day=result.test_date)
+                if whose
+                else T_("%(test)s result of %(day)s expires (2 years old)",
+                        test=label, day=result.test_date)
+            )  # fmt: skip
+            yield result.expires_on, words, True
     for credential in side.credentials:
         expires = credential.eca_expires_on
         if not credential.in_canada and expires is not None and credential.eca_date <= on < expires:
             level = EDUCATION_LABELS[credential.level]
-            yield expires, f"{whose}ECA for the {level} expires (5 years old)", True
+            words = (
+                T_("Spouse's ECA for the %(level)s expires (5 years old)", level=level)
+                if whose
+                else T_("ECA for the %(level)s expires (5 years old)", level=level)
+            )
+            yield expires, words, True
 
 
 def _found(facts: ClientFacts, on: date, until: date) -> Iterator[Found]:
@@ -48,7 +58,7 @@ def _found(facts: ClientFacts, on: date, until: date) -> Iterator[Found]:
     if expires is not None:
         yield (
             local_date(expires),
-            "Express Entry profile expires (12 months after submission)",
+            T_("Express Entry profile expires (12 months after submission)"),
             True,
         )
 

@@ -26,6 +26,7 @@ from scoring.engine import score_totals
 from scoring.labels import CANADIAN_EDUCATION_LABELS, EDUCATION_LABELS
 from scoring.language import TEST_LABELS
 from scoring.rules import rules_on
+from scoring.text import N_
 from scoring.types import Candidate, LanguageResult
 
 # A result taken on this day is expired on every Express Entry date (2015 on).
@@ -51,7 +52,8 @@ def explain(
     with typographic minus signs.
     """
     if crs_before is None:
-        return Explanation(Kind.DATE, "First score of this file")
+        # Whole reasons are stored in English and shown with |tr; composed ones stay English.
+        return Explanation(Kind.DATE, N_("First score of this file"))
     old, new = facts.candidate(before), facts.candidate(after)
     current, target = _pinned(old, before), _pinned(new, after)
     points = score_totals(current, before).total
@@ -72,7 +74,7 @@ def explain(
             parts.append((Kind.DATE, words_for(old, new, before, after), moved - points))
         points = moved
     if not parts:
-        return Explanation(Kind.DATE, "Score recomputed; no factor changed")
+        return Explanation(Kind.DATE, N_("Score recomputed; no factor changed"))
     kind = Kind.RULES if all(kind == Kind.RULES for kind, _, _ in parts) else Kind.DATE
     return Explanation(kind, "; ".join(f"{words} ({signed(n)})" for _, words, n in parts))
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import Count, F, Q, QuerySet, Window
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from profiles.expiry import EXPIRING_WITHIN_DAYS
 from profiles.models import Client, DocumentItem
@@ -45,17 +47,21 @@ def document_section(files: QuerySet[Client], today: date) -> Section:
     for row in rows:
         late = row.overdue_on(today)
         on = row.due_on if late else row.expires_on
-        what = f"{row} {'overdue' if late else 'expires'}"
-        means = "Still not received" if late else f"Valid until {row.expires_on:%Y-%m-%d}"
+        if late:
+            what = gettext("%(item)s overdue") % {"item": row}
+            means = gettext("Still not received")
+        else:
+            what = gettext("%(item)s expires") % {"item": row}
+            means = gettext("Valid until %(day)s") % {"day": date_format(row.expires_on)}
         items.append(Item(row.client, on, what, means, late, days_words(on, today)))
     total, late, expiring_ = (
         (rows[0].total, rows[0].overdue_count, rows[0].expiring_count) if rows else (0, 0, 0)
     )
     counts = [
-        Tally("Documents overdue", late, urgent=bool(late)),
-        Tally("Documents expiring", expiring_),
+        Tally(gettext("Documents overdue"), late, urgent=bool(late)),
+        Tally(gettext("Documents expiring"), expiring_),
     ]
     return Section(
-        "documents", "Documents overdue or expiring", items, total,
-        "No document is overdue or expiring.", counts=counts,
+        "documents", gettext("Documents overdue or expiring"), items, total,
+        gettext("No document is overdue or expiring."), counts=counts,
     )  # fmt: skip

@@ -11,7 +11,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext, pgettext
 
+from eeportal.i18n import tr
 from profiles.choices import SEEKING_STAGES, Stage
 from profiles.expiry import EXPIRING_WITHIN_DAYS, profile_expires_on, profile_expiring
 from profiles.models import Client, KeyDate
@@ -38,8 +41,12 @@ def _list_url(**query: str) -> str:
 
 
 def _eligible_words(keys: list[str]) -> str:
-    names = [key.upper() if key in _PROGRAMS else ELIGIBILITY_NAMES.get(key, key) for key in keys]
-    return f", eligible for {', '.join(names)}" if names else ", not eligible for a program"
+    names = [
+        key.upper() if key in _PROGRAMS else tr(ELIGIBILITY_NAMES.get(key, key)) for key in keys
+    ]
+    if not names:
+        return gettext(", not eligible for a program")
+    return gettext(", eligible for %(programs)s") % {"programs": ", ".join(names)}
 
 
 def expired_profiles(seeking: QuerySet[Client], today: date, mine: dict) -> Section:
@@ -53,13 +60,16 @@ def expired_profiles(seeking: QuerySet[Client], today: date, mine: dict) -> Sect
     for client in rows:
         expired = profile_expires_on(client.profile_submitted_at)
         crs = "—" if client.current_crs is None else client.current_crs
-        means = f"Out of the pool: CRS {crs}{_eligible_words(client.eligible_keys)}"
+        means = gettext("Out of the pool: CRS %(crs)s%(eligible)s") % {
+            "crs": crs,
+            "eligible": _eligible_words(client.eligible_keys),
+        }
         when = days_words(expired, today)
-        items.append(Item(client, expired, "Profile expired", means, True, when))
+        items.append(Item(client, expired, gettext("Profile expired"), means, True, when))
     return Section(
-        "expired-profiles", "Profiles expired", items, total_of(rows),
-        "No profile has expired without an ITA.",
-        counts=[Tally("Profiles expired", total_of(rows), urgent=bool(rows))],
+        "expired-profiles", gettext("Profiles expired"), items, total_of(rows),
+        gettext("No profile has expired without an ITA."),
+        counts=[Tally(gettext("Profiles expired"), total_of(rows), urgent=bool(rows))],
         more_url=_list_url(profile_status="expired", **mine),
     )  # fmt: skip
 
@@ -77,17 +87,18 @@ def expiring_profiles(seeking: QuerySet[Client], today: date, mine: dict) -> Sec
     for client in rows:
         expires = profile_expires_on(client.profile_submitted_at)
         crs = "—" if client.current_crs is None else client.current_crs
-        means = f"Leaves the pool unless invited first (CRS {crs})"
+        means = gettext("Leaves the pool unless invited first (CRS %(crs)s)") % {"crs": crs}
         when = days_words(expires, today)
-        items.append(Item(client, expires, "Profile expires", means, False, when))
+        items.append(Item(client, expires, gettext("Profile expires"), means, False, when))
     first = rows[0] if rows else None
+    days = {"days": EXPIRING_WITHIN_DAYS}
     return Section(
-        "expiring-profiles", f"Profiles expiring in {EXPIRING_WITHIN_DAYS} days", items,
-        total_of(rows), f"No profile expires in the next {EXPIRING_WITHIN_DAYS} days.",
+        "expiring-profiles", gettext("Profiles expiring in %(days)s days") % days, items,
+        total_of(rows), gettext("No profile expires in the next %(days)s days.") % days,
         counts=[
-            Tally("Expiring in 30 days", first.within_30 if first else 0),
-            Tally("in 60 days", first.within_60 if first else 0),
-            Tally("in 90 days", total_of(rows)),
+            Tally(gettext("Expiring in 30 days"), first.within_30 if first else 0),
+            Tally(gettext("in 60 days"), first.within_60 if first else 0),
+            Tally(gettext("in 90 days"), total_of(rows)),
         ],
         more_url=_list_url(profile_status="expiring", **mine),
     )  # fmt: skip
@@ -110,15 +121,18 @@ def expired_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Section
     the most recently expired first."""
     rows = _fact_rows(seeking, Q(on__lte=today), "-on")
     items = [
-        Item(row.client, row.on, f"{row.description} expired",
-             f"Costs {row.points} CRS points now; a new one would earn them back", True,
-             days_words(row.on, today))
+        Item(row.client, row.on,
+             # The description is stored in English (KeyDate); the words around it are not.
+             gettext("%(what)s expired") % {"what": row.description},
+             gettext("Costs %(points)s CRS points now; a new one would earn them back")
+             % {"points": row.points},
+             True, days_words(row.on, today))
         for row in rows
     ]  # fmt: skip
     return Section(
-        "expired-facts", "Language results and ECAs expired", items, total_of(rows),
-        "No language result or ECA has expired at a cost in points.",
-        counts=[Tally("Results and ECAs expired", total_of(rows), urgent=bool(rows))],
+        "expired-facts", gettext("Language results and ECAs expired"), items, total_of(rows),
+        gettext("No language result or ECA has expired at a cost in points."),
+        counts=[Tally(gettext("Results and ECAs expired"), total_of(rows), urgent=bool(rows))],
     )  # fmt: skip
 
 
@@ -129,14 +143,15 @@ def expiring_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Sectio
     no_profile = Q(profile_expires_on=None, on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS))
     rows = _fact_rows(seeking, Q(on__gt=today) & (before_profile | no_profile), "on")
     items = [
-        Item(row.client, row.on, f"{row.description} expires",
-             f"Will cost {row.points} CRS points", False, days_words(row.on, today))
+        Item(row.client, row.on, gettext("%(what)s expires") % {"what": row.description},
+             gettext("Will cost %(points)s CRS points") % {"points": row.points}, False,
+             days_words(row.on, today))
         for row in rows
     ]  # fmt: skip
     return Section(
-        "expiring-facts", "Language results and ECAs expiring before the profile", items,
-        total_of(rows), "No language result or ECA expires before its profile.",
-        counts=[Tally("Results and ECAs expiring", total_of(rows))],
+        "expiring-facts", gettext("Language results and ECAs expiring before the profile"),
+        items, total_of(rows), gettext("No language result or ECA expires before its profile."),
+        counts=[Tally(gettext("Results and ECAs expiring"), total_of(rows))],
     )  # fmt: skip
 
 
@@ -153,16 +168,34 @@ def ita_deadlines(open_files: QuerySet[Client], today: date, mine: dict) -> Sect
     for client in rows:
         due = client.application_due_on
         left = (due - today).days
-        days = f"{abs(left)} day{'s' * (abs(left) != 1)}"
-        state = f"Overdue by {days}" if left < 0 else f"{days} left"
-        means = f"{state} (ITA of {client.ita_received_on:%Y-%m-%d})"
-        items.append(Item(client, due, "Application due", means, left < 0, days_words(due, today)))
+        values = {"count": abs(left), "day": date_format(client.ita_received_on)}
+        if left < 0:
+            means = (
+                ngettext(
+                    "Overdue by %(count)s day (ITA of %(day)s)",
+                    "Overdue by %(count)s days (ITA of %(day)s)",
+                    abs(left),
+                )
+                % values
+            )
+        else:
+            means = (
+                ngettext(
+                    "%(count)s day left (ITA of %(day)s)",
+                    "%(count)s days left (ITA of %(day)s)",
+                    abs(left),
+                )
+                % values
+            )
+        items.append(
+            Item(client, due, gettext("Application due"), means, left < 0, days_words(due, today))
+        )
     overdue = rows[0].overdue if rows else 0
     return Section(
-        "ita-deadlines", "ITA application deadlines", items, total_of(rows),
-        "No ITA is waiting for an application.",
-        counts=[Tally("ITAs awaiting an application", total_of(rows)),
-                Tally("overdue", overdue, urgent=bool(overdue))],
+        "ita-deadlines", gettext("ITA application deadlines"), items, total_of(rows),
+        gettext("No ITA is waiting for an application."),
+        counts=[Tally(gettext("ITAs awaiting an application"), total_of(rows)),
+                Tally(pgettext("ITAs", "overdue"), overdue, urgent=bool(overdue))],
         more_url=_list_url(stage=Stage.ITA_RECEIVED, **mine),
     )  # fmt: skip
 
@@ -180,13 +213,17 @@ def costly_birthdays(seeking: QuerySet[Client], today: date, mine: dict) -> Sect
         .order_by("on", "pk")[:ITEMS]
     )
     items = [
-        Item(row.client, row.on, row.description, f"Will cost {row.points} CRS points",
+        Item(row.client, row.on, tr(row.description),
+             gettext("Will cost %(points)s CRS points") % {"points": row.points},
              False, days_words(row.on, today))
         for row in rows
     ]  # fmt: skip
     return Section(
-        "birthdays", f"Birthdays in the next {BIRTHDAYS_WITHIN_DAYS} days", items,
-        total_of(rows), f"No birthday in the next {BIRTHDAYS_WITHIN_DAYS} days costs points.",
+        "birthdays",
+        gettext("Birthdays in the next %(days)s days") % {"days": BIRTHDAYS_WITHIN_DAYS},
+        items, total_of(rows),
+        gettext("No birthday in the next %(days)s days costs points.")
+        % {"days": BIRTHDAYS_WITHIN_DAYS},
     )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext, ngettext
 
 from profiles.models import Client
 
@@ -80,6 +81,7 @@ def days_words(on: date, today: date) -> str:
     """ "today", "in 3 days", "12 days ago"."""
     days = (on - today).days
     if days == 0:
-        return "today"
-    count = f"{abs(days)} day{'s' * (abs(days) != 1)}"
-    return f"in {count}" if days > 0 else f"{count} ago"
+        return gettext("today")
+    if days > 0:
+        return ngettext("in %(count)s day", "in %(count)s days", days) % {"count": days}
+    return ngettext("%(count)s day ago", "%(count)s days ago", -days) % {"count": -days}

@@ -19,6 +19,7 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from profiles.dates import add_months
 from profiles.models import (
@@ -95,9 +96,9 @@ def add_item(*, client: Client, by: User, data: dict) -> DocumentItem:
     """An item the consultant adds: a child's document, a police certificate per country."""
     item = DocumentItem(client=client, **data)
     if item.person == DocumentItem.Person.CHILD and not item.person_name:
-        raise ValidationError({"person_name": "Give the child's first name."})
+        raise ValidationError({"person_name": gettext("Give the child's first name.")})
     if item.person == DocumentItem.Person.SPOUSE and not client.has_partner:
-        raise ValidationError({"person": "The client has no spouse or partner on file."})
+        raise ValidationError({"person": gettext("The client has no spouse or partner on file.")})
     with transaction.atomic():
         item.save()
         record(client=client, action=Action.ADDED, what=str(item), by=by)
@@ -128,14 +129,16 @@ def mark_not_needed(*, item: DocumentItem, by: User) -> None:
 
 def accept(*, item: DocumentItem, by: User) -> None:
     if not item.files.exists():
-        raise ValidationError("Nothing has been uploaded for this item yet.")
+        raise ValidationError(gettext("Nothing has been uploaded for this item yet."))
     _set_status(item, Status.ACCEPTED, by=by, action=Action.ACCEPTED)
 
 
 def reject(*, item: DocumentItem, by: User, reason: str) -> None:
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why, so the client knows what to send instead."})
+        raise ValidationError(
+            {"reason": gettext("Say why, so the client knows what to send instead.")}
+        )
     _set_status(item, Status.REJECTED, by=by, action=Action.REJECTED, reason=reason)
 
 
@@ -169,12 +172,17 @@ def upload(*, item: DocumentItem, files: Iterable[UploadedFile], by: User) -> li
     """One or more files for ``item``; every file is checked before any is stored."""
     files = list(files)
     if not files:
-        raise ValidationError({"files": "Choose at least one file."})
+        raise ValidationError({"files": gettext("Choose at least one file.")})
     for each in files:
         try:
             check_upload(each)
         except ValidationError as error:
-            raise ValidationError({"files": f"{each.name}: {error.messages[0]}"}) from error
+            raise ValidationError(
+                {
+                    "files": gettext("%(name)s: %(error)s")
+                    % {"name": each.name, "error": error.messages[0]}
+                }
+            ) from error
     stored = [store(client=item.client, upload=each, by=by, item=item) for each in files]
     DocumentItem.objects.filter(pk=item.pk).update(status=Status.UPLOADED, rejection_reason="")
     item.status = Status.UPLOADED
@@ -237,12 +245,17 @@ def send_message(*, client: Client, by: User, body: str, files: Iterable[Uploade
     body = body.strip()
     files = list(files)
     if not body and not files:
-        raise ValidationError({"body": "Write a message or attach a file."})
+        raise ValidationError({"body": gettext("Write a message or attach a file.")})
     for each in files:
         try:
             check_upload(each)
         except ValidationError as error:
-            raise ValidationError({"files": f"{each.name}: {error.messages[0]}"}) from error
+            raise ValidationError(
+                {
+                    "files": gettext("%(name)s: %(error)s")
+                    % {"name": each.name, "error": error.messages[0]}
+                }
+            ) from error
     with transaction.atomic():
         message = Message.objects.create(
             client=client, author=by, from_client=from_client, body=body

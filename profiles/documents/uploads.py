@@ -13,29 +13,34 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 
 # What IRCC's portal takes for documents, by content: {MIME type: the extension we store}.
 ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-ALLOWED_WORDS = "a PDF, JPEG or PNG file"
 MAX_NAME = 150
 _SEPARATORS = ("/", "\\")
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
+    return gettext("%(size)s MB") % {"size": f"{size / (1024 * 1024):.0f}"}
 
 
 def check_name(name: str) -> str:
     """The name as given, refused when it carries a path or control characters (a name such
     as ``../../etc/passwd`` or one with a newline would break the download header)."""
     if not name or not name.strip():
-        raise ValidationError("The file has no name; rename it and upload it again.")
+        raise ValidationError(gettext("The file has no name; rename it and upload it again."))
     if any(sep in name for sep in _SEPARATORS) or name in (".", ".."):
-        raise ValidationError("The file name may not contain / or \\; rename the file.")
+        raise ValidationError(gettext("The file name may not contain / or \\; rename the file."))
     if any(unicodedata.category(char).startswith("C") for char in name):
-        raise ValidationError("The file name contains invisible control characters; rename it.")
+        raise ValidationError(
+            gettext("The file name contains invisible control characters; rename it.")
+        )
     if len(name) > MAX_NAME:
-        raise ValidationError(f"The file name is longer than {MAX_NAME} characters; shorten it.")
+        raise ValidationError(
+            gettext("The file name is longer than %(most)s characters; shorten it.")
+            % {"most": MAX_NAME}
+        )
     return name
 
 
@@ -44,11 +49,16 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
     check_name(upload.name)
     limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
     if upload.size == 0:
-        raise ValidationError("The file is empty (0 bytes); choose the scanned document again.")
+        raise ValidationError(
+            gettext("The file is empty (0 bytes); choose the scanned document again.")
+        )
     if upload.size > limit:
         raise ValidationError(
-            f"The file is {_megabytes(upload.size)}; the largest accepted is {_megabytes(limit)}. "
-            "Scan at a lower resolution or split the document."
+            gettext(
+                "The file is %(size)s; the largest accepted is %(limit)s. "
+                "Scan at a lower resolution or split the document."
+            )
+            % {"size": _megabytes(upload.size), "limit": _megabytes(limit)}
         )
     upload.seek(0)
     head = upload.read(8192)
@@ -56,8 +66,10 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED:
         raise ValidationError(
-            f"This file is not {ALLOWED_WORDS} (checked by its content, not its name). "
-            "Save or scan it as PDF, JPEG or PNG."
+            gettext(
+                "This file is not a PDF, JPEG or PNG file (checked by its content, not its name). "
+                "Save or scan it as PDF, JPEG or PNG."
+            )
         )
     return kind.mime, ALLOWED[kind.mime]
 

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -73,7 +74,15 @@ def portal_documents(request: HttpRequest) -> HttpResponse:
 def generate(request: HttpRequest, public_id) -> HttpResponse:
     client = visible_client(request, public_id)
     added = services.generate_checklist(client=client, by=request.user)
-    messages.success(request, f"{len(added)} item(s) added to the checklist.")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s item(s) added to the checklist.",
+            "%(count)s item(s) added to the checklist.",
+            len(added),
+        )
+        % {"count": len(added)},
+    )
     return _back(request, client)
 
 
@@ -88,7 +97,7 @@ def add_item(request: HttpRequest, public_id) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Item added.")
+            messages.success(request, gettext("Item added."))
             return _back(request, client)
     return _page(request, client, status=400, bound={"item": form})
 
@@ -107,7 +116,9 @@ def upload(request: HttpRequest, item_id) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Uploaded for {item.get_kind_display()}.")
+            messages.success(
+                request, gettext("Uploaded for %(item)s.") % {"item": item.get_kind_display()}
+            )
             return _back(request, item.client)
     return _page(request, item.client, status=400, bound={item.pk: form})
 
@@ -133,7 +144,9 @@ def review(request: HttpRequest, item_id) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{item.get_kind_display()}: saved.")
+            messages.success(
+                request, gettext("%(item)s: saved.") % {"item": item.get_kind_display()}
+            )
             return _back(request, item.client)
     return _page(request, item.client, status=400, bound={("review", item.pk): form})
 
@@ -147,9 +160,9 @@ def item_dates(request: HttpRequest, item_id) -> HttpResponse:
     form = DatesForm(request.POST)
     if form.is_valid():
         services.update_item(item=item, by=request.user, **form.cleaned_data)
-        messages.success(request, "Dates saved.")
+        messages.success(request, gettext("Dates saved."))
     else:
-        messages.error(request, "Enter dates as YYYY-MM-DD.")
+        messages.error(request, gettext("Enter dates as YYYY-MM-DD."))
     return _back(request, item.client)
 
 
@@ -166,9 +179,9 @@ def remove_file(request: HttpRequest, file_id) -> HttpResponse:
     if not roles_of(request.user).consultant and not services.client_may_remove(
         document=document, user=request.user
     ):
-        raise PermissionDenied("Only a file you uploaded, before it is reviewed.")
+        raise PermissionDenied(gettext("Only a file you uploaded, before it is reviewed."))
     services.remove_file(document=document, by=request.user)
-    messages.success(request, "File removed.")
+    messages.success(request, gettext("File removed."))
     return _back(request, document.client)
 
 
@@ -184,7 +197,7 @@ def download(request: HttpRequest, file_id) -> HttpResponse:
     except FileNotFoundError as error:
         # The row outlived its object (restored from a backup without the storage): say it
         # is gone rather than fail with a 500.
-        raise Http404("This file is no longer in the storage.") from error
+        raise Http404(gettext("This file is no longer in the storage.")) from error
     # A consultant's download only (record_access skips the client's own).
     record_access(
         by=request.user, action=FileAccess.Action.DOWNLOADED_DOCUMENT, client=document.client
@@ -216,7 +229,7 @@ def _thread(request: HttpRequest, client, *, for_client: bool) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Message sent.")
+                messages.success(request, gettext("Message sent."))
                 if for_client:
                     return redirect("profiles:portal_messages")
                 return redirect("profiles:client_messages", public_id=client.public_id)
@@ -253,5 +266,5 @@ def portal_message_emails(request: HttpRequest) -> HttpResponse:
     services.set_message_emails(
         client=client, by=request.user, on=form.cleaned_data.get("message_emails", False)
     )
-    messages.success(request, "Your e-mail choice is saved.")
+    messages.success(request, gettext("Your e-mail choice is saved."))
     return redirect("profiles:portal_messages")

@@ -10,6 +10,7 @@ by its id (a consultant's username is their e-mail address).
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .clients import Client
 from .firms import Firm
@@ -17,18 +18,18 @@ from .firms import Firm
 
 class FileAccess(models.Model):
     class Action(models.TextChoices):
-        VIEWED = "viewed", "Viewed the file"
-        EXPORTED_FILE = "exported_file", "Exported the file"
-        EXPORTED_LIST = "exported_list", "Exported the client list"
-        DOWNLOADED_DOCUMENT = "downloaded_document", "Downloaded a document"
-        API_VIEWED = "api_viewed", "Read the file through the API"
+        VIEWED = "viewed", _("Viewed the file")
+        EXPORTED_FILE = "exported_file", _("Exported the file")
+        EXPORTED_LIST = "exported_list", _("Exported the client list")
+        DOWNLOADED_DOCUMENT = "downloaded_document", _("Downloaded a document")
+        API_VIEWED = "api_viewed", _("Read the file through the API")
 
     firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="file_accesses")
     client = models.ForeignKey(
         Client, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     client_ref = models.CharField(
-        max_length=36, blank=True, help_text="The file's public id; empty for a list export."
+        max_length=36, blank=True, help_text=_("The file's public id; empty for a list export.")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,7 +38,9 @@ class FileAccess(models.Model):
         blank=True,
         related_name="+",
     )
-    user_ref = models.CharField(max_length=20, help_text="The login's id, kept if it is deleted.")
+    user_ref = models.CharField(
+        max_length=20, help_text=_("The login's id, kept if it is deleted.")
+    )
     action = models.CharField(max_length=20, choices=Action.choices)
     at = models.DateTimeField(default=timezone.now)
 

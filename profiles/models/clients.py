@@ -15,6 +15,10 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from profiles.choices import (
@@ -42,6 +46,20 @@ TEXT_LIMIT = 1000
 APPLICATION_DAYS = 60
 
 
+def _job_offer_help_now() -> str:
+    # Lazy: a form shows it in the reader's language, the date in its format.
+    return gettext(
+        "Arranged employment. Earns CRS points only before %(day)s; still counts for FSW and "
+        "FST eligibility."
+    ) % {
+        # No language in commands that deactivate translations (makemigrations): ISO, as
+        # English writes it, so the migration state sees the same text.
+        "day": date_format(NO_JOB_OFFER_POINTS_FROM)
+        if get_language()
+        else NO_JOB_OFFER_POINTS_FROM.isoformat()
+    }
+
+
 class ClientQuerySet(models.QuerySet):
     def current(self) -> "ClientQuerySet":
         """Files not archived: the only ones the lists, dashboard, digests and re-evaluation see."""
@@ -63,80 +81,98 @@ class Client(models.Model):
         null=True,
         blank=True,
         related_name="client_file",
-        help_text="The client's own portal login, if invited.",
+        help_text=_("The client's own portal login, if invited."),
     )
 
     # Name and contact details. The client may change the contact details (e-mail, phone,
     # address: services.CONTACT_FIELDS) in the portal when the consultant allows it.
-    first_name = models.CharField(max_length=100)
-    last_name = models.CharField(max_length=100)
-    email = models.EmailField(blank=True)
+    first_name = models.CharField(max_length=100, verbose_name=_("first name"))
+    last_name = models.CharField(max_length=100, verbose_name=_("last name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
     pending_email = models.EmailField(
         blank=True,
         editable=False,
-        help_text="A new address the client asked for, until they confirm it by the link sent.",
+        help_text=_("A new address the client asked for, until they confirm it by the link sent."),
     )
-    phone = models.CharField(max_length=30, blank=True)
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone"))
     address = models.TextField(
-        blank=True, max_length=TEXT_LIMIT, validators=[MaxLengthValidator(TEXT_LIMIT)]
+        blank=True,
+        max_length=TEXT_LIMIT,
+        validators=[MaxLengthValidator(TEXT_LIMIT)],
+        verbose_name=_("address"),
     )
 
     # Facts of the principal applicant.
-    birth_date = models.DateField()
+    birth_date = models.DateField(verbose_name=_("birth date"))
     marital_status = models.CharField(
-        max_length=20, choices=MaritalStatus.choices, default=MaritalStatus.NEVER_MARRIED
+        max_length=20,
+        choices=MaritalStatus.choices,
+        default=MaritalStatus.NEVER_MARRIED,
+        verbose_name=_("marital status"),
     )
     first_official_language = models.CharField(
         max_length=10,
         choices=FirstLanguage.choices,
         default=FirstLanguage.BEST,
-        help_text="The language declared first in the Express Entry profile.",
+        help_text=_("The language declared first in the Express Entry profile."),
+        verbose_name=_("first official language"),
     )
     certificate_issued_on = models.DateField(
         null=True,
         blank=True,
-        verbose_name="certificate of qualification issued on",
-        help_text="A trade certificate from a province or territory (not Quebec or Nunavut).",
+        verbose_name=_("certificate of qualification issued on"),
+        help_text=_("A trade certificate from a province or territory (not Quebec or Nunavut)."),
     )
     certificate_province = models.CharField(
-        max_length=2, choices=CERTIFYING_PROVINCES, blank=True, verbose_name="certificate issued by"
+        max_length=2,
+        choices=CERTIFYING_PROVINCES,
+        blank=True,
+        verbose_name=_("certificate issued by"),
     )
     nomination_province = models.CharField(
-        max_length=2, choices=NOMINATING_PROVINCES, blank=True, verbose_name="nominated by"
+        max_length=2, choices=NOMINATING_PROVINCES, blank=True, verbose_name=_("nominated by")
     )
-    nominated_on = models.DateField(null=True, blank=True, verbose_name="nomination date")
+    nominated_on = models.DateField(null=True, blank=True, verbose_name=_("nomination date"))
     job_offer = models.CharField(
         max_length=10,
         choices=JobOfferChoice.choices,
         default="none",
-        help_text="Arranged employment. Earns CRS points only before "
-        f"{NO_JOB_OFFER_POINTS_FROM.isoformat()}; still counts for FSW and FST eligibility.",
+        help_text=lazy(_job_offer_help_now, str)(),
+        verbose_name=_("job offer"),
     )
     sibling_in_canada = models.BooleanField(
         default=False,
-        help_text="A brother or sister of the client or of the accompanying spouse, 18+, living "
-        "in Canada as a citizen or permanent resident.",
+        help_text=_(
+            "A brother or sister of the client or of the accompanying spouse, 18+, living "
+            "in Canada as a citizen or permanent resident."
+        ),
+        verbose_name=_("sibling in canada"),
     )
 
     # The spouse or partner; their education, tests and work are rows with person="spouse".
-    spouse_name = models.CharField(max_length=200, blank=True)
+    spouse_name = models.CharField(max_length=200, blank=True, verbose_name=_("spouse name"))
     spouse_accompanying = models.BooleanField(
-        default=True, help_text="Coming to Canada with the client."
+        default=True,
+        help_text=_("Coming to Canada with the client."),
+        verbose_name=_("spouse accompanying"),
     )
     spouse_citizen_or_pr = models.BooleanField(
         default=False,
-        verbose_name="spouse is a Canadian citizen or PR",
-        help_text="If so the client is scored as single.",
+        verbose_name=_("spouse is a Canadian citizen or PR"),
+        help_text=_("If so the client is scored as single."),
     )
     dependent_children = models.PositiveSmallIntegerField(
         default=0,
-        help_text="The client's and the partner's dependent children (under 22), whether or not "
-        "they come to Canada: they count in the family size for the settlement funds.",
+        help_text=_(
+            "The client's and the partner's dependent children (under 22), whether or not "
+            "they come to Canada: they count in the family size for the settlement funds."
+        ),
+        verbose_name=_("dependent children"),
     )
     settlement_funds = models.PositiveIntegerField(
         null=True,
         blank=True,
-        verbose_name="settlement funds (CAD)",
+        verbose_name=_("settlement funds (CAD)"),
         help_text="Money available to settle in Canada, as declared in the profile. FSW and FST "
         "need it unless the client is CEC-eligible or authorised to work in Canada with a job "
         'offer; left blank, their eligibility reads "can\'t tell".',
@@ -146,18 +182,19 @@ class Client(models.Model):
     profile_submitted_at = models.DateTimeField(
         null=True,
         blank=True,
-        verbose_name="Express Entry profile submitted at",
-        help_text="Date and time of the first submission: the tie-break. It expires 12 months "
-        "later.",
+        verbose_name=_("Express Entry profile submitted at"),
+        help_text=_(
+            "Date and time of the first submission: the tie-break. It expires 12 months later."
+        ),
     )
     ita_received_on = models.DateField(
-        null=True, blank=True, verbose_name="invitation to apply received on"
+        null=True, blank=True, verbose_name=_("invitation to apply received on")
     )
 
     # The consultant's work on the file (issue 11), changed only through ``services.files``:
     # the stage (its changes are ``StageChange`` rows), who is responsible, and the archive.
     stage = models.CharField(max_length=12, choices=Stage.choices, default="lead", editable=False)
-    stage_on = models.DateField(null=True, blank=True, editable=False, verbose_name="stage date")
+    stage_on = models.DateField(null=True, blank=True, editable=False, verbose_name=_("stage date"))
     consultant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -165,32 +202,33 @@ class Client(models.Model):
         blank=True,
         editable=False,
         related_name="assigned_clients",
-        verbose_name="responsible consultant",
+        verbose_name=_("responsible consultant"),
     )
     archived_at = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
-        help_text="Out of the lists and draws until restored.",
+        help_text=_("Out of the lists and draws until restored."),
     )
 
     # Portal options.
     contact_updates_allowed = models.BooleanField(
         default=False,
-        verbose_name="client may update contact details",
-        help_text="Lets the client change their e-mail, phone and address in the portal (not "
-        "their name).",
+        verbose_name=_("client may update contact details"),
+        help_text=_(
+            "Lets the client change their e-mail, phone and address in the portal (not their name)."
+        ),
     )
     notifications_opt_in = models.BooleanField(
         default=False,
-        verbose_name="e-mail me when my standing changes",
-        help_text="Chosen by the client in the portal.",
+        verbose_name=_("e-mail me when my standing changes"),
+        help_text=_("Chosen by the client in the portal."),
     )
 
     message_emails = models.BooleanField(
         default=True,
-        verbose_name="e-mail me when a message arrives",
-        help_text="An e-mail with a link (never the message itself) when the consultant writes.",
+        verbose_name=_("e-mail me when a message arrives"),
+        help_text=_("An e-mail with a link (never the message itself) when the consultant writes."),
     )
 
     # Denormalised from the facts by services.refresh_scores (see the module docstring).
@@ -200,7 +238,7 @@ class Client(models.Model):
         max_length=300,
         blank=True,
         editable=False,
-        help_text="Space-delimited program and category keys, with a space at each end.",
+        help_text=_("Space-delimited program and category keys, with a space at each end."),
     )
     undecided_for = models.CharField(
         max_length=300,
@@ -250,11 +288,13 @@ class Client(models.Model):
     def spouse_not_counted_because(self) -> str:
         """Why the spouse's recorded facts do not count in the score (§1), or "" if they do."""
         if not self.has_partner:
-            return f"the marital status is {self.get_marital_status_display().lower()}"
+            return gettext("the marital status is %(status)s") % {
+                "status": self.get_marital_status_display().lower()
+            }
         if not self.spouse_accompanying:
-            return "the spouse or partner is not accompanying"
+            return gettext("the spouse or partner is not accompanying")
         if self.spouse_citizen_or_pr:
-            return "the spouse or partner is a Canadian citizen or PR"
+            return gettext("the spouse or partner is a Canadian citizen or PR")
         return ""
 
     @property
@@ -288,29 +328,31 @@ class Client(models.Model):
         errors: dict[str, str] = {}
         today = timezone.localdate()
         if self.birth_date and not EARLIEST_BIRTH_DATE <= self.birth_date <= today:
-            errors["birth_date"] = "Enter a birth date between 1900 and today."
+            errors["birth_date"] = gettext("Enter a birth date between 1900 and today.")
         for field in ("nominated_on", "certificate_issued_on", "ita_received_on"):
             if (getattr(self, field) or today) > today:
-                errors[field] = "This date is in the future."
+                errors[field] = gettext("This date is in the future.")
             elif (getattr(self, field) or today) < EARLIEST_FACT_DATE:
-                errors[field] = "Enter a date from 1950-01-01 on."
+                errors[field] = gettext("Enter a date from %(day)s on.") % {
+                    "day": date_format(EARLIEST_FACT_DATE)
+                }
         for field in ("profile_submitted_at", "ita_received_on"):
             value = getattr(self, field)
             if isinstance(value, datetime):
                 value = local_date(value)
             if value is not None and value < EXPRESS_ENTRY_START and field not in errors:
-                errors[field] = (
-                    f"Express Entry opened on {EXPRESS_ENTRY_START}: enter a later date."
-                )
+                errors[field] = gettext("Express Entry opened on %(day)s: enter a later date.") % {
+                    "day": date_format(EXPRESS_ENTRY_START)
+                }
         if bool(self.nominated_on) != bool(self.nomination_province):
             field = "nominated_on" if not self.nominated_on else "nomination_province"
-            errors[field] = "Give both the nominating province and the nomination date."
+            errors[field] = gettext("Give both the nominating province and the nomination date.")
         if self.certificate_province and not self.certificate_issued_on:
-            errors["certificate_issued_on"] = "Give the date the certificate was issued."
+            errors["certificate_issued_on"] = gettext("Give the date the certificate was issued.")
         if self.profile_submitted_at and self.profile_submitted_at > timezone.now():
-            errors["profile_submitted_at"] = "This date is in the future."
+            errors["profile_submitted_at"] = gettext("This date is in the future.")
         if self.ita_received_on and not self.profile_submitted_at:
-            errors["ita_received_on"] = "An invitation needs a submitted profile."
+            errors["ita_received_on"] = gettext("An invitation needs a submitted profile.")
         elif (
             self.ita_received_on
             and self.profile_submitted_at
@@ -319,6 +361,6 @@ class Client(models.Model):
             # next day in UTC, and an ITA that same evening was refused.
             and self.ita_received_on < local_date(self.profile_submitted_at)
         ):
-            errors["ita_received_on"] = "The invitation cannot come before the profile."
+            errors["ita_received_on"] = gettext("The invitation cannot come before the profile.")
         if errors:
             raise ValidationError(errors)

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .clients import TEXT_LIMIT, Client
 from .facts import EducationCredential, LanguageTestResult
@@ -23,55 +25,55 @@ class DocumentKind(models.TextChoices):
     """IRCC's document types for an Express Entry profile and the application after an ITA
     (IRCC, "Documents for Express Entry: how to get them")."""
 
-    PASSPORT = "passport", "Passport or travel document"
-    LANGUAGE = "language", "Language test results"
-    ECA = "eca", "Educational credential assessment (ECA)"
-    POLICE = "police", "Police certificate"
-    MEDICAL = "medical", "Medical exam confirmation"
-    FUNDS = "funds", "Proof of funds"
-    EMPLOYMENT = "employment", "Employment reference letter"
-    CIVIL_STATUS = "civil_status", "Marriage or common-law proof"
-    BIRTH = "birth", "Birth certificate"
-    PHOTO = "photo", "Digital photo"
-    NOMINATION = "nomination", "Provincial nomination certificate"
-    OTHER = "other", "Other document"
+    PASSPORT = "passport", _("Passport or travel document")
+    LANGUAGE = "language", _("Language test results")
+    ECA = "eca", _("Educational credential assessment (ECA)")
+    POLICE = "police", _("Police certificate")
+    MEDICAL = "medical", _("Medical exam confirmation")
+    FUNDS = "funds", _("Proof of funds")
+    EMPLOYMENT = "employment", _("Employment reference letter")
+    CIVIL_STATUS = "civil_status", _("Marriage or common-law proof")
+    BIRTH = "birth", _("Birth certificate")
+    PHOTO = "photo", _("Digital photo")
+    NOMINATION = "nomination", _("Provincial nomination certificate")
+    OTHER = "other", _("Other document")
 
 
 class DocumentItem(models.Model):
     class Status(models.TextChoices):
-        REQUESTED = "requested", "Requested"
-        UPLOADED = "uploaded", "Uploaded, waiting for review"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
-        EXPIRED = "expired", "Expired"
-        NOT_NEEDED = "not_needed", "Not needed"
+        REQUESTED = "requested", _("Requested")
+        UPLOADED = "uploaded", _("Uploaded, waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        EXPIRED = "expired", _("Expired")
+        NOT_NEEDED = "not_needed", _("Not needed")
 
     class Person(models.TextChoices):
-        PRINCIPAL = "principal", "Client"
-        SPOUSE = "spouse", "Spouse or partner"
-        CHILD = "child", "Dependent child"
+        PRINCIPAL = "principal", _("Client")
+        SPOUSE = "spouse", _("Spouse or partner")
+        CHILD = "child", _("Dependent child")
 
     class Phase(models.TextChoices):
-        PROFILE = "profile", "For the Express Entry profile"
-        APPLICATION = "application", "For the application after the invitation"
+        PROFILE = "profile", _("For the Express Entry profile")
+        APPLICATION = "application", _("For the application after the invitation")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="document_items")
     kind = models.CharField(max_length=12, choices=DocumentKind.choices)
     person = models.CharField(max_length=10, choices=Person.choices, default=Person.PRINCIPAL)
     person_name = models.CharField(
-        max_length=100, blank=True, help_text="The child's first name, for a dependent child."
+        max_length=100, blank=True, help_text=_("The child's first name, for a dependent child.")
     )
     detail = models.CharField(
-        max_length=100, blank=True, help_text="The country, employer or test this item is for."
+        max_length=100, blank=True, help_text=_("The country, employer or test this item is for.")
     )
     phase = models.CharField(max_length=12, choices=Phase.choices, default=Phase.PROFILE)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
     rejection_reason = models.TextField(
         blank=True, max_length=TEXT_LIMIT, validators=[MaxLengthValidator(TEXT_LIMIT)]
     )
-    due_on = models.DateField(null=True, blank=True, verbose_name="due date")
-    expires_on = models.DateField(null=True, blank=True, verbose_name="expiry date")
+    due_on = models.DateField(null=True, blank=True, verbose_name=_("due date"))
+    expires_on = models.DateField(null=True, blank=True, verbose_name=_("expiry date"))
     # A document that carries a fact the score uses: its expiry is the fact's (issue 13 §5).
     language_result = models.ForeignKey(
         LanguageTestResult, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -96,7 +98,7 @@ class DocumentItem(models.Model):
     @property
     def whose(self) -> str:
         if self.person == self.Person.CHILD and self.person_name:
-            return f"Child: {self.person_name}"
+            return gettext("Child: %(name)s") % {"name": self.person_name}
         return self.get_person_display()
 
     @property
@@ -125,7 +127,7 @@ class DocumentFile(models.Model):
     )
     # uuid4 hex plus the checked extension: never the client's name, never guessable.
     storage_name = models.CharField(max_length=200, unique=True, editable=False)
-    filename = models.CharField(max_length=200, help_text="The name it was uploaded with.")
+    filename = models.CharField(max_length=200, help_text=_("The name it was uploaded with."))
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(
@@ -144,23 +146,23 @@ class DocumentEvent(models.Model):
     """The file history's record of documents and messages: who did what, when."""
 
     class Action(models.TextChoices):
-        ADDED = "added", "Item added"
-        UPLOADED = "uploaded", "File uploaded"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
-        NOT_NEEDED = "not_needed", "Marked not needed"
-        REMOVED = "removed", "Removed"
-        EXPIRED = "expired", "Expired"
-        MESSAGE = "message", "Message sent"
+        ADDED = "added", _("Item added")
+        UPLOADED = "uploaded", _("File uploaded")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        NOT_NEEDED = "not_needed", _("Marked not needed")
+        REMOVED = "removed", _("Removed")
+        EXPIRED = "expired", _("Expired")
+        MESSAGE = "message", _("Message sent")
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="document_events")
     action = models.CharField(max_length=10, choices=Action.choices)
-    what = models.CharField(max_length=300, help_text="The item or file, in words.")
+    what = models.CharField(max_length=300, help_text=_("The item or file, in words."))
     note = models.TextField(
         blank=True,
         max_length=TEXT_LIMIT,
         validators=[MaxLengthValidator(TEXT_LIMIT)],
-        help_text="A rejection's reason.",
+        help_text=_("A rejection's reason."),
     )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -189,7 +191,7 @@ class Message(models.Model):
     body = models.TextField(max_length=5000)
     sent_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the other side first opened the thread after it."
+        null=True, blank=True, help_text=_("When the other side first opened the thread after it.")
     )
 
     class Meta:

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Firm(models.Model):
@@ -27,11 +28,14 @@ class Membership(models.Model):
     )
     firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="memberships")
     is_firm_admin = models.BooleanField(
-        default=False, help_text="May invite and remove the firm's consultants."
+        default=False, help_text=_("May invite and remove the firm's consultants.")
     )
     joined_at = models.DateTimeField(auto_now_add=True)
     reminded_on = models.DateField(
-        null=True, blank=True, editable=False, help_text="When the weekly reminder last went out."
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the weekly reminder last went out."),
     )
 
     class Meta:

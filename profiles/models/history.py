@@ -8,31 +8,32 @@ consultant's client page and the portal.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .clients import Client
 
 
 class ScoreChange(models.Model):
     class Kind(models.TextChoices):
-        FILE = "file", "File changed"
-        DATE = "date", "Date passed"
-        RULES = "rules", "Rules changed"
+        FILE = "file", _("File changed")
+        DATE = "date", _("Date passed")
+        RULES = "rules", _("Rules changed")
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="score_changes")
-    changed_on = models.DateField(help_text="The day the new score is computed for.")
+    changed_on = models.DateField(help_text=_("The day the new score is computed for."))
     crs_before = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Empty for the first score of a file."
+        null=True, blank=True, help_text=_("Empty for the first score of a file.")
     )
     crs_after = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=5, choices=Kind.choices)
-    reason = models.TextField(help_text="In plain words, with the points each cause moved.")
+    reason = models.TextField(help_text=_("In plain words, with the points each cause moved."))
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        help_text="Who edited the file, for a file change made by a known user.",
+        help_text=_("Who edited the file, for a file change made by a known user."),
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -54,11 +55,11 @@ class Erasure(models.Model):
     when and why. The file, its facts, its history rows, documents and standings are gone."""
 
     class Reason(models.TextChoices):
-        REQUESTED = "requested", "Erased on request"
-        RETENTION = "retention", "Archived past the retention period"
+        REQUESTED = "requested", _("Erased on request")
+        RETENTION = "retention", _("Archived past the retention period")
 
     firm = models.ForeignKey("profiles.Firm", on_delete=models.CASCADE, related_name="erasures")
-    file_id = models.UUIDField(help_text="The erased file's public id.")
+    file_id = models.UUIDField(help_text=_("The erased file's public id."))
     erased_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

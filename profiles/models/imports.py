@@ -11,17 +11,18 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .firms import Firm
 
 
 class ClientImport(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting for a worker"
-        RUNNING = "running", "Importing"
-        DONE = "done", "Imported"
-        REJECTED = "rejected", "Nothing imported: problems found"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Waiting for a worker")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        REJECTED = "rejected", _("Nothing imported: problems found")
+        FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="imports")
@@ -35,7 +36,7 @@ class ClientImport(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     file_name = models.CharField(max_length=255, blank=True)
     import_duplicates = models.BooleanField(default=False)
-    content = models.BinaryField(blank=True, help_text="The upload, until the job ends.")
+    content = models.BinaryField(blank=True, help_text=_("The upload, until the job ends."))
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Stage
 
@@ -21,12 +22,12 @@ class StageChange(models.Model):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="stage_changes")
     stage = models.CharField(max_length=12, choices=Stage.choices)
     previous_stage = models.CharField(max_length=12, choices=Stage.choices, blank=True)
-    on = models.DateField(help_text="The day the file reached this stage.")
+    on = models.DateField(help_text=_("The day the file reached this stage."))
     reason = models.TextField(
         blank=True,
         max_length=TEXT_LIMIT,
         validators=[MaxLengthValidator(TEXT_LIMIT)],
-        help_text="Required for a step back.",
+        help_text=_("Required for a step back."),
     )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -43,21 +44,21 @@ class StageChange(models.Model):
 
 class KeyDate(models.Model):
     class Kind(models.TextChoices):
-        LANGUAGE = "language", "Language result"
-        ECA = "eca", "ECA"
-        BIRTHDAY = "birthday", "Birthday"
+        LANGUAGE = "language", _("Language result")
+        ECA = "eca", _("ECA")
+        BIRTHDAY = "birthday", _("Birthday")
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="key_dates")
     kind = models.CharField(max_length=8, choices=Kind.choices)
-    on = models.DateField(help_text="The day it expires (or the birthday).")
+    on = models.DateField(help_text=_("The day it expires (or the birthday)."))
     description = models.CharField(max_length=200)
     points = models.PositiveSmallIntegerField(
-        help_text="CRS points lost on that day; for what has expired, what it would earn now."
+        help_text=_("CRS points lost on that day; for what has expired, what it would earn now.")
     )
     profile_expires_on = models.DateField(
         null=True,
         blank=True,
-        help_text="The file's profile expiry when computed: facts expiring before it count.",
+        help_text=_("The file's profile expiry when computed: facts expiring before it count."),
     )
     computed_on = models.DateField()
 

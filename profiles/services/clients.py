@@ -15,6 +15,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+# Score-history reasons are stored in English and shown with |tr (gettext_noop).
+from django.utils.translation import gettext, gettext_noop
+
 from profiles.documents import services as documents
 from profiles.duplicates import refuse_duplicates
 from profiles.fields import CLIENT_FIELDS, CONTACT_FIELDS, FACT_FIELDS
@@ -51,7 +54,7 @@ def create_client(
     save(client, by)
     StageChange.objects.bulk_create(first_stage_changes([client], by=by))
     replace_facts(client, facts or {}, by)
-    facts_were_changed(client_ids=[client.pk], by=by, reason="Client file created")
+    facts_were_changed(client_ids=[client.pk], by=by, reason=gettext_noop("Client file created"))
     client.refresh_from_db(
         fields=["current_crs", "eligible_for", "undecided_for", "crs_computed_on"]
     )
@@ -73,7 +76,7 @@ def update_client(
     save(client, by, update_fields=[*data, "updated_at"])
     follow_facts(client, by=by)
     replace_facts(client, facts or {}, by)
-    facts_were_changed(client_ids=[client.pk], by=by, reason="Client file edited")
+    facts_were_changed(client_ids=[client.pk], by=by, reason=gettext_noop("Client file edited"))
     client.refresh_from_db(
         fields=["current_crs", "eligible_for", "undecided_for", "crs_computed_on"]
     )
@@ -107,7 +110,7 @@ def update_contact_details(
     """The client's own change of contact details in the portal, if their consultant allows it.
     A new e-mail waits for confirmation (``contact_email``); returns it, or "" if none."""
     if not client.contact_updates_allowed:
-        raise PermissionDenied("Your consultant has not enabled contact-detail updates.")
+        raise PermissionDenied(gettext("Your consultant has not enabled contact-detail updates."))
     data = dict(data)
     email = data.pop("email", None)
     if email is not None and email.lower() == client.email.lower():

@@ -12,8 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext
 
+from eeportal.languages import language_of
 from profiles.models import Client
 
 SALT = "profiles.contact-email"
@@ -29,11 +32,13 @@ def request_email_change(*, client: Client, email: str, site_url: str) -> None:
     client.pending_email = email
     client.save(update_fields=["pending_email", "updated_at"])
     token = signing.dumps({"c": str(client.public_id), "h": _fingerprint(email)}, salt=SALT)
-    link = site_url.rstrip("/") + reverse("profiles:portal_email_confirm", args=[token])
-    context = {"client": client, "link": link, "valid_days": VALID_DAYS}
-    subject = render_to_string("profiles/email/email_change_subject.txt", context).strip()
-    send_mail(subject, render_to_string("profiles/email/email_change_body.txt", context), None,
-              [email])  # fmt: skip
+    # In the client's language, with the /fr/ link when French.
+    with translation.override(language_of(client.user)):
+        link = site_url.rstrip("/") + reverse("profiles:portal_email_confirm", args=[token])
+        context = {"client": client, "link": link, "valid_days": VALID_DAYS}
+        subject = render_to_string("profiles/email/email_change_subject.txt", context).strip()
+        body = render_to_string("profiles/email/email_change_body.txt", context)
+    send_mail(subject, body, None, [email])
 
 
 def confirm_email_change(*, client: Client, token: str) -> str:
@@ -42,16 +47,16 @@ def confirm_email_change(*, client: Client, token: str) -> str:
     try:
         value = signing.loads(token, salt=SALT, max_age=VALID_DAYS * 86400)
     except signing.SignatureExpired:
-        raise ValidationError("This link has expired: change the address again.") from None
+        raise ValidationError(gettext("This link has expired: change the address again.")) from None
     except signing.BadSignature:
-        raise ValidationError("This link is not valid.") from None
+        raise ValidationError(gettext("This link is not valid.")) from None
     pending = client.pending_email
     if (
         not pending
         or value.get("c") != str(client.public_id)
         or not constant_time_compare(value.get("h", ""), _fingerprint(pending))
     ):
-        raise ValidationError("This link is not valid.")
+        raise ValidationError(gettext("This link is not valid."))
     client.email, client.pending_email = pending, ""
     client.save(update_fields=["email", "pending_email", "updated_at"])
     return pending

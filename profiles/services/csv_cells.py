@@ -7,6 +7,7 @@ from datetime import date
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 
 _TRUE = {"yes", "y", "true", "1", "oui"}
 _FALSE = {"no", "n", "false", "0", "non"}
@@ -17,7 +18,7 @@ def parse_cell(field: models.Field, raw: str) -> object:
     if isinstance(field, models.BooleanField):
         word = raw.lower()
         if word not in _TRUE | _FALSE:
-            raise ValueError("Enter yes or no.")
+            raise ValueError(gettext("Enter yes or no."))
         return word in _TRUE
     if isinstance(field, models.DateTimeField):
         try:
@@ -25,25 +26,25 @@ def parse_cell(field: models.Field, raw: str) -> object:
         except ValueError:
             moment = None
         if moment is None:
-            raise ValueError("Enter a date and time like 2026-01-15T09:30:00-05:00.")
+            raise ValueError(gettext("Enter a date and time like 2026-01-15T09:30:00-05:00."))
         return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
     if isinstance(field, models.DateField):
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            raise ValueError("Enter a date as YYYY-MM-DD.") from None
+            raise ValueError(gettext("Enter a date as YYYY-MM-DD.")) from None
     if isinstance(field, models.FloatField):
         try:
             return float(raw.replace(",", "."))
         except ValueError:
             if raw.upper() == "M":  # CELPIP's "M" (below CLB 4) is stored as 0
                 return 0.0
-            raise ValueError("Enter a number.") from None
+            raise ValueError(gettext("Enter a number.")) from None
     if isinstance(field, models.IntegerField):
         try:
             return int(raw)
         except ValueError:
-            raise ValueError("Enter a whole number.") from None
+            raise ValueError(gettext("Enter a whole number.")) from None
     if field.choices:  # stored values are lower case, except two-letter province codes
         return raw.lower() if field.max_length and field.max_length > 2 else raw.upper()
     return raw

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from django.utils.translation import gettext
+
 from profiles.duplicates import Match, Newcomer, describe, email_key, matches_in_firm, name_key
 from profiles.models import Client, Firm
 
@@ -27,11 +29,11 @@ class SkippedRow:
     @property
     def reason(self) -> str:
         if self.matches:
-            return f"It has {describe(self.matches)}."
-        return (
+            return gettext("It has %(matches)s.") % {"matches": describe(self.matches)}
+        return gettext(
             "It has the same e-mail, or the same name and birth date, as line "
-            f"{self.same_as_line} of this file."
-        )
+            "%(line)s of this file."
+        ) % {"line": self.same_as_line}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from profiles.bulk import insert
 from profiles.candidates.assessment import summary
@@ -75,7 +77,14 @@ class ImportRejected(ValidationError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         count = len(problems)
-        super().__init__(f"{count} problem{'' if count == 1 else 's'} found; nothing was imported.")
+        super().__init__(
+            ngettext(
+                "%(count)s problem found; nothing was imported.",
+                "%(count)s problems found; nothing was imported.",
+                count,
+            )
+            % {"count": count}
+        )
 
 
 def _fill(instance: models.Model, cells: dict[str, str], names: dict[str, str]) -> dict:
@@ -88,7 +97,7 @@ def _fill(instance: models.Model, cells: dict[str, str], names: dict[str, str]) 
             continue
         if "\x00" in raw:
             # PostgreSQL text cannot hold it (psycopg.DataError at the INSERT, a 500).
-            errors[column] = "Remove the NUL character (a zero byte) from this cell."
+            errors[column] = gettext("Remove the NUL character (a zero byte) from this cell.")
             continue
         try:
             setattr(instance, field_name, parse_cell(fields[field_name], raw))
@@ -135,7 +144,8 @@ def _row(
             group_errors.setdefault(column, message)
         if group.person == Person.SPOUSE and client.marital_status not in WITH_PARTNER:
             group_errors.setdefault(
-                group.columns[0], "Spouse columns need marital_status married or common_law."
+                group.columns[0],
+                gettext("Spouse columns need marital_status married or common_law."),
             )
         errors.update(group_errors)
         facts.append(fact)
@@ -151,16 +161,17 @@ def _groups(header: list[str]) -> list[Group]:
 def _header_problems(header: list[str]) -> list[Problem]:
     known = set(CLIENT_FIELDS) | set(EXPORT_ONLY)
     problems = [
-        Problem(1, name, "Unknown column.")
+        Problem(1, name, gettext("Unknown column."))
         for name in header
         if name not in known and group_of(name) is None
     ]
     problems += [
-        Problem(1, name, "Column appears more than once.")
+        Problem(1, name, gettext("Column appears more than once."))
         for name in sorted({n for n in header if header.count(n) > 1})
     ]
     problems += [
-        Problem(1, name, "Required column is missing.") for name in sorted(REQUIRED - set(header))
+        Problem(1, name, gettext("Required column is missing."))
+        for name in sorted(REQUIRED - set(header))
     ]
     return problems
 
@@ -192,19 +203,27 @@ def _lines(file: IO[bytes] | IO[str]) -> Iterator[str]:
             # utf-8-sig: spreadsheets often save a byte-order mark before the header.
             yield line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            message = f"Save the file as UTF-8 CSV (line {number} is not UTF-8 text)."
+            message = gettext("Save the file as UTF-8 CSV (line %(line)s is not UTF-8 text).") % {
+                "line": number
+            }
             raise ImportRejected([Problem(number, "file", message)]) from None
 
 
 def too_large(limit: int) -> str:
-    return f"Import at most {limit // 1_000_000} MB a file: split it into smaller files."
+    return gettext("Import at most %(size)s MB a file: split it into smaller files.") % {
+        "size": limit // 1_000_000
+    }
 
 
 def _unreadable(error: csv.Error) -> str:
     if "field larger than field limit" in str(error):
         limit = csv.field_size_limit()
-        return f"A cell is longer than {limit:,} characters; nothing after it was read."
-    return f"This line is not valid CSV ({error}); nothing after it was read."
+        return gettext("A cell is longer than %(limit)s characters; nothing after it was read.") % {
+            "limit": number_format(limit, force_grouping=True)
+        }
+    return gettext("This line is not valid CSV (%(error)s); nothing after it was read.") % {
+        "error": error
+    }
 
 
 Parsed = tuple[Client, list[models.Model]]
@@ -216,7 +235,7 @@ def _client_rows(
     """Each client row of ``reader`` parsed; bad cells are added to ``problems``."""
     header = [name.strip().lower() for name in next(reader, [])]
     if not header:
-        raise ImportRejected([Problem(1, "file", "The file is empty.")])
+        raise ImportRejected([Problem(1, "file", gettext("The file is empty."))])
     if header_problems := _header_problems(header):
         raise ImportRejected(header_problems)
     groups = _groups(header)
@@ -225,15 +244,30 @@ def _client_rows(
         line = reader.line_num
         if line > MAX_LINES:
             raise ImportRejected(
-                [Problem(line, "file", f"Import at most {MAX_LINES:,} lines a file.")]
+                [
+                    Problem(
+                        line,
+                        "file",
+                        gettext("Import at most %(count)s lines a file.")
+                        % {"count": number_format(MAX_LINES, force_grouping=True)},
+                    )
+                ]
             )
         if not any(value.strip() for value in values):
             continue
         if rows >= MAX_ROWS:
-            raise ImportRejected([Problem(line, "file", f"Import at most {MAX_ROWS} rows a file.")])
+            raise ImportRejected(
+                [
+                    Problem(
+                        line,
+                        "file",
+                        gettext("Import at most %(count)s rows a file.") % {"count": MAX_ROWS},
+                    )
+                ]
+            )
         rows += 1
         if len(values) > len(header):
-            problems.append(Problem(line, "row", "More cells than columns in the header."))
+            problems.append(Problem(line, "row", gettext("More cells than columns in the header.")))
             continue
         client, facts, errors = _row(dict(zip(header, values, strict=False)), firm, groups)
         problems += [Problem(line, column, message) for column, message in errors.items()]
@@ -272,7 +306,7 @@ def import_clients_csv(
     if problems:
         raise ImportRejected(problems)
     if not rows:
-        raise ImportRejected([Problem(2, "file", "The file has no client rows.")])
+        raise ImportRejected([Problem(2, "file", gettext("The file has no client rows."))])
     if import_duplicates:
         parsed, skipped = [(client, facts) for _, client, facts in rows], []
     else:
@@ -313,7 +347,8 @@ def _write(parsed: list[tuple[Client, list[models.Model]]], *, by, today: date) 
                 changed_on=today,
                 crs_after=client.current_crs,
                 kind=ScoreChange.Kind.FILE,
-                reason="Imported from a CSV file",
+                # Stored in English and shown with |tr (the history is read in either language).
+                reason=gettext_noop("Imported from a CSV file"),
                 changed_by=by,
             )
             for client in clients

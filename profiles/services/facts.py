@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.utils.translation import gettext_noop
 
 from profiles.choices import Person
 from profiles.documents import services as documents
@@ -59,9 +60,23 @@ def replace_facts(client: Client, facts: FactRows, by: User | None) -> None:
             save(fact, by)
 
 
-def _kind_of(fact: Fact) -> str:
-    """The kind of fact in words ("Language test result", …), for the score history."""
-    return str(fact._meta.verbose_name).capitalize()
+# The score history's reasons, stored in English and shown with |tr in the reader's language.
+_REASONS = {
+    ("EducationCredential", "added"): gettext_noop("Education credential added"),
+    ("EducationCredential", "changed"): gettext_noop("Education credential changed"),
+    ("EducationCredential", "deleted"): gettext_noop("Education credential deleted"),
+    ("LanguageTestResult", "added"): gettext_noop("Language test result added"),
+    ("LanguageTestResult", "changed"): gettext_noop("Language test result changed"),
+    ("LanguageTestResult", "deleted"): gettext_noop("Language test result deleted"),
+    ("WorkPeriod", "added"): gettext_noop("Work period added"),
+    ("WorkPeriod", "changed"): gettext_noop("Work period changed"),
+    ("WorkPeriod", "deleted"): gettext_noop("Work period deleted"),
+}
+
+
+def _reason(fact: Fact, what: str) -> str:
+    """ "Language test result added", … for the score history."""
+    return _REASONS[type(fact).__name__, what]
 
 
 def check_person(client: Client, person: str) -> None:
@@ -82,7 +97,7 @@ def add_fact(
     validate(fact, exclude=["client"])
     check_person(client, fact.person)
     save(fact, by)
-    facts_were_changed(client_ids=[client.pk], by=by, reason=f"{_kind_of(fact)} added")
+    facts_were_changed(client_ids=[client.pk], by=by, reason=_reason(fact, "added"))
     return fact
 
 
@@ -94,7 +109,7 @@ def update_fact(*, fact: Fact, by: User | None, data: Mapping[str, Any]) -> Fact
     save(fact, by)
     if not isinstance(fact, WorkPeriod):
         documents.sync_fact_expiry(fact=fact)
-    facts_were_changed(client_ids=[fact.client_id], by=by, reason=f"{_kind_of(fact)} changed")
+    facts_were_changed(client_ids=[fact.client_id], by=by, reason=_reason(fact, "changed"))
     return fact
 
 
@@ -103,4 +118,4 @@ def delete_fact(*, fact: Fact, by: User | None) -> None:
     client_id = fact.client_id
     fact._history_user = by
     fact.delete()
-    facts_were_changed(client_ids=[client_id], by=by, reason=f"{_kind_of(fact)} deleted")
+    facts_were_changed(client_ids=[client_id], by=by, reason=_reason(fact, "deleted"))

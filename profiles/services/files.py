@@ -13,6 +13,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 from simple_history.utils import bulk_update_with_history
 
 from profiles.choices import STAGE_RANK, Stage
@@ -26,36 +28,37 @@ from .stages import write_stage
 
 def _stage_errors(client: Client, stage: str, on: date | None, reason: str) -> dict[str, str]:
     if stage not in Stage.values:
-        return {"stage": "Choose one of the stages."}
+        return {"stage": gettext("Choose one of the stages.")}
     stage, current = Stage(stage), Stage(client.stage)
     errors: dict[str, str] = {}
     if on is None:
-        errors["on"] = "Enter the date the file reached this stage."
+        errors["on"] = gettext("Enter the date the file reached this stage.")
     elif on < EXPRESS_ENTRY_START:
-        errors["on"] = f"Express Entry opened on {EXPRESS_ENTRY_START}: enter a later date."
+        errors["on"] = gettext("Express Entry opened on %(day)s: enter a later date.") % {
+            "day": date_format(EXPRESS_ENTRY_START)
+        }
     elif on > timezone.localdate():
-        errors["on"] = "This date is in the future."
+        errors["on"] = gettext("This date is in the future.")
     if stage == current:
-        errors["stage"] = f"The file is already at “{current.label}”."
+        errors["stage"] = gettext("The file is already at “%(stage)s”.") % {"stage": current.label}
     elif STAGE_RANK[stage] <= STAGE_RANK[current]:
         if not reason.strip():
-            errors["reason"] = (
-                f"Going back from “{current.label}” to “{stage.label}” needs a reason."
-            )
+            errors["reason"] = gettext(
+                "Going back from “%(current)s” to “%(stage)s” needs a reason."
+            ) % {"current": current.label, "stage": stage.label}
     elif on is not None and client.stage_on is not None and on < client.stage_on and not errors:
-        errors["on"] = (
-            f"The file reached “{current.label}” on {client.stage_on:%Y-%m-%d}; the next stage "
-            "cannot come before it."
-        )
+        errors["on"] = gettext(
+            "The file reached “%(stage)s” on %(day)s; the next stage cannot come before it."
+        ) % {"stage": current.label, "day": date_format(client.stage_on)}
     if stage == Stage.ITA_RECEIVED and "on" not in errors:
         submitted = client.profile_submitted_at
         if submitted is None:
-            errors["stage"] = (
+            errors["stage"] = gettext(
                 "An ITA needs a submitted profile: enter the profile's submission time on the "
                 "file first."
             )
         elif on < local_date(submitted):
-            errors["on"] = "The invitation cannot come before the profile was submitted."
+            errors["on"] = gettext("The invitation cannot come before the profile was submitted.")
     return errors
 
 
@@ -84,7 +87,7 @@ def record_stage(
 def _require_firm_admin(by: User, client: Client) -> None:
     seat = getattr(by, "membership", None)
     if seat is None or seat.firm_id != client.firm_id or not seat.is_firm_admin:
-        raise PermissionDenied("Only the firm's administrators can reassign files.")
+        raise PermissionDenied(gettext("Only the firm's administrators can reassign files."))
 
 
 def assign_client(*, client: Client, consultant: User | None, by: User) -> Client:
@@ -92,7 +95,7 @@ def assign_client(*, client: Client, consultant: User | None, by: User) -> Clien
     _require_firm_admin(by, client)
     seat = Membership.objects.filter(user=consultant, firm_id=client.firm_id).first()
     if consultant is None or seat is None or not consultant.is_active:
-        raise ValidationError({"consultant": "Choose a consultant of this firm."})
+        raise ValidationError({"consultant": gettext("Choose a consultant of this firm.")})
     client.consultant = consultant
     client._history_user = by
     client.save(update_fields=["consultant", "updated_at"])
@@ -113,7 +116,7 @@ def archive_client(*, client: Client, by: User | None) -> Client:
     """Close the file without erasing it: it leaves the lists, the dashboard, the digests and
     the re-evaluation until restored."""
     if client.archived_at is not None:
-        raise ValidationError("This file is already archived.")
+        raise ValidationError(gettext("This file is already archived."))
     client.archived_at = timezone.now()
     client._history_user = by
     client.save(update_fields=["archived_at", "updated_at"])
@@ -124,9 +127,11 @@ def archive_client(*, client: Client, by: User | None) -> Client:
 def restore_client(*, client: Client, by: User | None) -> Client:
     """Bring an archived file back, re-scored: the nightly run and the draws skipped it."""
     if client.archived_at is None:
-        raise ValidationError("This file is not archived.")
+        raise ValidationError(gettext("This file is not archived."))
     client.archived_at = None
     client._history_user = by
     client.save(update_fields=["archived_at", "updated_at"])
-    facts_were_changed(client_ids=[client.pk], by=by, reason="File restored from the archive")
+    facts_were_changed(
+        client_ids=[client.pk], by=by, reason=gettext_noop("File restored from the archive")
+    )
     return client

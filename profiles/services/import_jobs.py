@@ -21,8 +21,10 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from eeportal.languages import language_of
 from profiles.models import ClientImport, Firm
 
 from .csv_duplicates import SkippedRow
@@ -49,12 +51,16 @@ def start_import(
 
 def _queue(job: ClientImport) -> None:
     try:
-        current_app.tasks[RUN_CLIENT_IMPORT].apply_async([str(job.pk)], retry=False)
+        current_app.tasks[RUN_CLIENT_IMPORT].apply_async(
+            [str(job.pk)], kwargs={"language": translation.get_language()}, retry=False
+        )
     except Exception as exc:  # kombu OperationalError, redis-py ConnectionError, OSError
         if settings.CELERY_TASK_ALWAYS_EAGER:
             raise
         log.warning("Task broker unreachable; import %s not queued: %s", job.pk, exc)
-        _fail(job.pk, "The import could not be queued (the task queue is down). Try again.")
+        _fail(
+            job.pk, gettext("The import could not be queued (the task queue is down). Try again.")
+        )
 
 
 def progress_key(job_id: UUID | str) -> str:
@@ -66,7 +72,7 @@ def rows_read(job: ClientImport) -> int | None:
     return cache.get(progress_key(job.pk))
 
 
-def run_import(job_id: UUID | str) -> str:
+def run_import(job_id: UUID | str, language: str | None = None) -> str:
     """Import the job's file; returns its final status. A job already finished is left as is."""
     ClientImport.objects.filter(pk=job_id, status=ClientImport.Status.QUEUED).update(
         status=ClientImport.Status.RUNNING, started_at=timezone.now()
@@ -77,26 +83,32 @@ def run_import(job_id: UUID | str) -> str:
             job = ClientImport.objects.select_for_update().filter(pk=job_id).first()
             if job is None or job.finished:
                 return job.status if job else "missing"
-            _import(job)
+            _import(job, language)
             return job.status
     except Exception:
         log.exception("Import %s failed", job_id)  # the id only: rows are personal data
-        _fail(job_id, "The import stopped on an unexpected error; nothing was imported.")
+        with translation.override(language):
+            _fail(
+                job_id, gettext("The import stopped on an unexpected error; nothing was imported.")
+            )
         raise
     finally:
         cache.delete(progress_key(job_id))
 
 
-def _import(job: ClientImport) -> None:
+def _import(job: ClientImport, language: str | None) -> None:
     key = progress_key(job.pk)
     try:
-        result = import_clients_csv(
-            firm=job.firm,
-            by=job.created_by,
-            file=io.BytesIO(bytes(job.content)),
-            import_duplicates=job.import_duplicates,
-            progress=lambda rows: cache.set(key, rows, timeout=3600),
-        )
+        # The worker has no request: the problems are stored in the language of the page the
+        # file was uploaded from (else the uploader's saved choice), and shown as stored.
+        with translation.override(language or language_of(job.created_by)):
+            result = import_clients_csv(
+                firm=job.firm,
+                by=job.created_by,
+                file=io.BytesIO(bytes(job.content)),
+                import_duplicates=job.import_duplicates,
+                progress=lambda rows: cache.set(key, rows, timeout=3600),
+            )
     except ImportRejected as rejected:
         job.status = ClientImport.Status.REJECTED
         job.problems = [

@@ -16,9 +16,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 
+from eeportal.languages import language_of, save_language
 from profiles.models import Client, Firm, Membership
 
 from .files import hand_back_files
@@ -37,15 +40,17 @@ def invitation_link(user: User, *, site_url: str) -> str:
 
 
 def _send(user: User, *, firm: Firm, as_consultant: bool, site_url: str) -> None:
-    context = {
-        "user": user,
-        "firm": firm,
-        "as_consultant": as_consultant,
-        "link": invitation_link(user, site_url=site_url),
-        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-    }
-    subject = render_to_string("profiles/email/invitation_subject.txt", context).strip()
-    body = render_to_string("profiles/email/invitation_body.txt", context)
+    # In the invitee's language, the link too (/fr/… when French): reverse() follows it.
+    with translation.override(language_of(user)):
+        context = {
+            "user": user,
+            "firm": firm,
+            "as_consultant": as_consultant,
+            "link": invitation_link(user, site_url=site_url),
+            "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        }
+        subject = render_to_string("profiles/email/invitation_subject.txt", context).strip()
+        body = render_to_string("profiles/email/invitation_body.txt", context)
     send_mail(subject, body, None, [user.email])
 
 
@@ -64,8 +69,9 @@ def _known_to_firm(user: User, firm: Firm) -> bool:
 def _tell_the_owner(user: User, firm: Firm) -> None:
     """The address's owner hears of the attempt, and what to do; the firm hears nothing."""
     context = {"firm": firm}
-    subject = render_to_string("profiles/email/address_taken_subject.txt", context).strip()
-    body = render_to_string("profiles/email/address_taken_body.txt", context)
+    with translation.override(language_of(user)):
+        subject = render_to_string("profiles/email/address_taken_subject.txt", context).strip()
+        body = render_to_string("profiles/email/address_taken_body.txt", context)
     send_mail(subject, body, None, [user.email or user.username])
 
 
@@ -76,19 +82,27 @@ def _new_login(email: str, *, first_name: str, last_name: str, firm: Firm) -> Us
         # The address becomes the username; PostgreSQL refuses a longer one (a 500).
         raise ValidationError(
             {
-                "email": f"This e-mail address is {len(email)} characters long; a login needs "
-                f"one of at most {longest} characters (it is the username)."
+                "email": gettext(
+                    "This e-mail address is %(length)s characters long; a login needs "
+                    "one of at most %(longest)s characters (it is the username)."
+                )
+                % {"length": len(email), "longest": longest}
             }
         )
     existing = User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
     if existing is not None and _known_to_firm(existing, firm):
-        raise ValidationError({"email": "Another account of your firm uses this e-mail address."})
+        raise ValidationError(
+            {"email": gettext("Another account of your firm uses this e-mail address.")}
+        )
     if existing is not None:
         _tell_the_owner(existing, firm)
         raise AddressElsewhere(email)
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_unusable_password()
     user.save()
+    # A new login has no saved language yet: the invitation goes out in the language of the
+    # page the consultant invited from, and that stays the invitee's choice until they change it.
+    save_language(user, translation.get_language() or settings.LANGUAGE_CODE)
     return user
 
 
@@ -97,10 +111,10 @@ def invite_client(*, client: Client, by: User, site_url: str) -> User | None:
     """Give the client a portal login (or resend the link if they never set a password).
     None when the address belongs to an account elsewhere (``AddressElsewhere``)."""
     if not client.email:
-        raise ValidationError({"email": "Add the client's e-mail address first."})
+        raise ValidationError({"email": gettext("Add the client's e-mail address first.")})
     user = client.user
     if user is not None and user.has_usable_password():
-        raise ValidationError("This client already has a portal login.")
+        raise ValidationError(gettext("This client already has a portal login."))
     if user is None:
         try:
             user = _new_login(
@@ -121,7 +135,9 @@ def invite_client(*, client: Client, by: User, site_url: str) -> User | None:
 def _require_firm_admin(by: User, firm: Firm) -> None:
     membership = getattr(by, "membership", None)
     if membership is None or membership.firm_id != firm.pk or not membership.is_firm_admin:
-        raise PermissionDenied("Only the firm's administrators can manage its consultants.")
+        raise PermissionDenied(
+            gettext("Only the firm's administrators can manage its consultants.")
+        )
 
 
 @transaction.atomic
@@ -146,7 +162,7 @@ def remove_consultant(*, membership: Membership, by: User) -> None:
     and their files go to the administrator removing them."""
     _require_firm_admin(by, membership.firm)
     if membership.user_id == by.pk:
-        raise ValidationError("You cannot remove yourself; ask another administrator.")
+        raise ValidationError(gettext("You cannot remove yourself; ask another administrator."))
     user = membership.user
     hand_back_files(leaving=user, to=by, firm_id=membership.firm_id)
     membership.delete()

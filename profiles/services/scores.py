@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from profiles.candidates.assessment import summary
 from profiles.candidates.facts import ClientFacts
@@ -29,7 +30,10 @@ REFRESH_CHUNK = 5000
 
 
 def facts_were_changed(
-    *, client_ids: list[int], by: User | None = None, reason: str = "Client file changed"
+    *,
+    client_ids: list[int],
+    by: User | None = None,
+    reason: str = gettext_noop("Client file changed"),
 ) -> None:
     """Re-score these clients now and, once the transaction commits, send ``facts_changed``
     (the re-evaluation's cue to re-score them against recent draws). Every write here ends
@@ -45,7 +49,7 @@ def refresh_scores(
     clients: QuerySet[Client] | Iterable[int],
     on: date | None = None,
     kind: ScoreChange.Kind = ScoreChange.Kind.FILE,
-    reason: str = "Client file changed",
+    reason: str = gettext_noop("Client file changed"),
     by: User | None = None,
 ) -> int:
     """Recompute ``current_crs``, ``eligible_for``, ``undecided_for`` and ``crs_computed_on`` for

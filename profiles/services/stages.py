@@ -12,6 +12,9 @@ from datetime import date, datetime
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+# Reasons are stored in English and shown with |tr, in the reader's language.
+from django.utils.translation import gettext_noop
+
 from profiles.bulk import insert
 from profiles.choices import STAGE_RANK, Stage
 from profiles.models import Client, Firm, Membership, StageChange
@@ -60,7 +63,7 @@ def first_stage_changes(clients: Sequence[Client], *, by: User | None) -> list[S
     """The first stage row of each saved new file, for one ``bulk_create``."""
     return [
         StageChange(client=client, stage=client.stage, on=client.stage_on, changed_by=by,
-                    reason="File opened")
+                    reason=gettext_noop("File opened"))
         for client in clients
     ]  # fmt: skip
 
@@ -82,7 +85,9 @@ def follow_facts(client: Client, *, by: User | None) -> StageChange | None:
     stage, on = stage_from_facts(client.ita_received_on, client.profile_submitted_at)
     if STAGE_RANK[stage] <= STAGE_RANK[client.stage]:
         return None
-    return write_stage(client, stage=stage, on=on, by=by, reason="Entered on the file")
+    return write_stage(
+        client, stage=stage, on=on, by=by, reason=gettext_noop("Entered on the file")
+    )
 
 
 def write_stage(

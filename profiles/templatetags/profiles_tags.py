@@ -4,20 +4,33 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, gettext_noop
 
+from eeportal.i18n import tr
 from profiles import panels
 from profiles.choices import Person
 from profiles.expiry import Status, status_on
 from profiles.models.clients import local_date
+from profiles.noc import shown_title
 from scoring.labels import eligibility_name
 
 register = template.Library()
 
 
 # ``"cec"`` → "Canadian Experience Class", ``"french"`` → "French-language proficiency".
-register.filter("eligibility_name", eligibility_name)
+@register.filter("eligibility_name")
+def _eligibility_name(key: str) -> str:
+    # The engine's names are marked (N_): said in the reader's language.
+    return tr(eligibility_name(key))
+
+
+@register.filter
+def work_title(work) -> str:
+    """``{{ work|work_title }}``: the period's title, the NOC's French one on French pages."""
+    return shown_title(work.noc, work.title, get_language())
 
 
 @register.filter
@@ -40,10 +53,11 @@ def client_panels(context: template.Context, client, slot: str = "after") -> str
     return panels.render(context["request"], client, slot=slot, page=context.flatten())
 
 
+# Whole phrases (French orders the words its own way); ``what`` is already translated.
 _BADGES = {
-    Status.EXPIRED: ("text-bg-danger", "expired"),
-    Status.EXPIRING: ("text-bg-warning", "expires"),
-    Status.VALID: ("text-bg-success", "valid until"),
+    Status.EXPIRED: ("text-bg-danger", gettext_noop("%(what)s expired %(day)s")),
+    Status.EXPIRING: ("text-bg-warning", gettext_noop("%(what)s expires %(day)s")),
+    Status.VALID: ("text-bg-success", gettext_noop("%(what)s valid until %(day)s")),
 }
 
 
@@ -58,11 +72,5 @@ def expiry_badge(what: str, expires: date | datetime | None) -> SafeString | str
     if status is None:
         return ""
     css, words = _BADGES[status]
-    return format_html(
-        '<span class="badge {}" data-status="{}">{} {} {}</span>',
-        css,
-        status.value,
-        what,
-        words,
-        f"{expires:%Y-%m-%d}",
-    )
+    text = gettext(words) % {"what": what, "day": date_format(expires)}
+    return format_html('<span class="badge {}" data-status="{}">{}</span>', css, status.value, text)

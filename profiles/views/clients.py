@@ -10,6 +10,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from eeportal.mfa.reauth import ask_unless_fresh
@@ -100,7 +102,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             intake.add_service_errors(error)
         else:
-            messages.success(request, f"Client file for {client} created.")
+            messages.success(request, _("Client file for %(client)s created.") % {"client": client})
             return redirect("profiles:client_detail", public_id=client.public_id)
     context = {
         "form": intake.form,
@@ -122,7 +124,7 @@ def client_edit(request: HttpRequest, public_id) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Client file saved.")
+            messages.success(request, _("Client file saved."))
             return redirect("profiles:client_detail", public_id=client.public_id)
     return render(request, "profiles/client_form.html", {"form": form, "client": client})
 
@@ -134,12 +136,14 @@ def client_delete(request: HttpRequest, public_id) -> HttpResponse:
         return confirm_first
     if request.method == "POST":
         services.delete_client(client=client, by=request.user)
-        messages.success(request, f"Client file for {client} deleted.")
+        messages.success(request, _("Client file for %(client)s deleted.") % {"client": client})
         return redirect("profiles:client_list")
     return render(request, "profiles/client_confirm_delete.html", {"client": client})
 
 
-TOO_MANY_INVITATIONS = "Too many invitations were sent in the last hour; try again later."
+TOO_MANY_INVITATIONS = gettext_lazy(
+    "Too many invitations were sent in the last hour; try again later."
+)
 
 
 @require_POST
@@ -155,5 +159,5 @@ def client_invite(request: HttpRequest, public_id) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Invitation e-mailed to {client.email}.")
+        messages.success(request, _("Invitation e-mailed to %(email)s.") % {"email": client.email})
     return redirect("profiles:client_detail", public_id=client.public_id)

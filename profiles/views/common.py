@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from profiles.models import Client
 from profiles.roles import roles_of
@@ -25,7 +26,7 @@ def consultant_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not roles_of(request.user).consultant:
-            raise Http404("Not a consultant")
+            raise Http404(_("Not a consultant"))
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -38,7 +39,7 @@ def client_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not roles_of(request.user).client:
-            raise Http404("Not a client")
+            raise Http404(_("Not a client"))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from profiles import services
-from profiles.forms import FACT_FORMS, FACT_TITLES
+from profiles.forms import FACT_DELETED, FACT_FORMS, FACT_SAVED, FACT_TITLES
 from profiles.selectors import FACT_MODELS
 
 from .common import add_service_errors, consultant_required, visible_client
@@ -16,7 +17,7 @@ from .common import add_service_errors, consultant_required, visible_client
 
 def _kind(kind: str):
     if kind not in FACT_MODELS:
-        raise Http404("No such kind of fact")
+        raise Http404(_("No such kind of fact"))
     return FACT_MODELS[kind], FACT_FORMS[kind]
 
 
@@ -42,7 +43,7 @@ def fact_form(request: HttpRequest, public_id, kind: str, fact_id=None) -> HttpR
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"The {FACT_TITLES[kind]} was saved.")
+            messages.success(request, FACT_SAVED[kind])
             return _back(client)
     context = {"form": form, "client": client, "fact": fact, "title": FACT_TITLES[kind]}
     return render(request, "profiles/fact_form.html", context)
@@ -50,12 +51,12 @@ def fact_form(request: HttpRequest, public_id, kind: str, fact_id=None) -> HttpR
 
 @consultant_required
 def fact_delete(request: HttpRequest, public_id, kind: str, fact_id) -> HttpResponse:
-    model, _ = _kind(kind)
+    model, _form = _kind(kind)
     client = visible_client(request, public_id)
     fact = get_object_or_404(model, client=client, public_id=fact_id)
     if request.method == "POST":
         services.delete_fact(fact=fact, by=request.user)
-        messages.success(request, f"The {FACT_TITLES[kind]} was deleted.")
+        messages.success(request, FACT_DELETED[kind])
         return _back(client)
     context = {"client": client, "fact": fact, "title": FACT_TITLES[kind]}
     return render(request, "profiles/fact_confirm_delete.html", context)

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from eeportal.mfa import devices
 from eeportal.mfa.notices import tell_user
@@ -23,10 +25,15 @@ ERASURES_SHOWN = 50
 ACCESS_PAGE_SIZE = 50
 
 
-def _require_admin(request: HttpRequest, may: str = "manage its consultants") -> None:
+def _require_admin(request: HttpRequest, log: bool = False) -> None:
     if not request.user.membership.is_firm_admin:
         # Consultants may see their colleagues but not change the list: 403 (DESIGN.md §9.3).
-        raise PermissionDenied(f"Only the firm's administrators can {may}.")
+        # Two whole sentences rather than one with a verb slotted in: French words it otherwise.
+        raise PermissionDenied(
+            _("Only the firm's administrators can read the access log.")
+            if log
+            else _("Only the firm's administrators can manage its consultants.")
+        )
 
 
 @consultant_required
@@ -46,7 +53,7 @@ def firm_detail(request: HttpRequest) -> HttpResponse:
                 add_service_errors(form, error)
             else:
                 email = form.cleaned_data["email"]
-                messages.success(request, f"Invitation e-mailed to {email}.")
+                messages.success(request, _("Invitation e-mailed to %(email)s.") % {"email": email})
                 return redirect("profiles:firm")
     context = {
         "firm": firm,
@@ -61,7 +68,7 @@ def firm_detail(request: HttpRequest) -> HttpResponse:
 @consultant_required
 def access_log(request: HttpRequest) -> HttpResponse:
     """Who of the firm read which file, when and how (issue 14): firm administrators only."""
-    _require_admin(request, "read the access log")
+    _require_admin(request, log=True)
     lines = selectors.access_log_of(firm=selectors.firm_of(user=request.user))
     filterset = AccessFilter(request.GET or None, queryset=lines, request=request)
     # Invalid filters are left out (their field says why); the valid ones apply.
@@ -83,7 +90,9 @@ def consultant_remove(request: HttpRequest, membership_id) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"{membership.user.get_username()} was removed.")
+            messages.success(
+                request, _("%(name)s was removed.") % {"name": membership.user.get_username()}
+            )
         return redirect("profiles:firm")
     return render(request, "profiles/consultant_confirm_remove.html", {"membership": membership})
 
@@ -101,8 +110,10 @@ def consultant_reset_two_factor(request: HttpRequest, membership_id) -> HttpResp
         return confirm_first
     if request.method == "POST":
         devices.turn_off(membership.user)
-        tell_user(membership.user, "two-factor sign-in was reset by your firm's administrator")
+        # Marked for the catalogue; the notice says it in the colleague's language (mfa).
+        event = gettext_noop("two-factor sign-in was reset by your firm's administrator")
+        tell_user(membership.user, event)
         name = membership.user.get_username()
-        messages.success(request, f"Two-factor sign-in of {name} was reset.")
+        messages.success(request, _("Two-factor sign-in of %(name)s was reset.") % {"name": name})
         return redirect("profiles:firm")
     return render(request, "profiles/consultant_confirm_reset.html", {"membership": membership})

@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from profiles import selectors, services
@@ -43,7 +45,7 @@ def portal_contact(request: HttpRequest) -> HttpResponse:
     client = selectors.own_client_file(user=request.user)
     if not client.contact_updates_allowed:
         # The client may see their file but not change it: 403, not 404 (DESIGN.md §9.3).
-        raise PermissionDenied("Your consultant has not enabled contact-detail updates.")
+        raise PermissionDenied(_("Your consultant has not enabled contact-detail updates."))
     form = ContactForm(request.POST or None, instance=client)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
@@ -54,15 +56,15 @@ def portal_contact(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your contact details were saved.")
+            messages.success(request, _("Your contact details were saved."))
             if pending:
-                messages.info(request, EMAIL_PENDING.format(pending))
+                messages.info(request, _(EMAIL_PENDING) % {"email": pending})
             return redirect("profiles:portal")
     return render(request, "profiles/portal_contact.html", {"form": form, "client": client})
 
 
-EMAIL_PENDING = (
-    "We sent a link to {}: your e-mail address changes when you open it (within 3 days)."
+EMAIL_PENDING = gettext_noop(
+    "We sent a link to %(email)s: your e-mail address changes when you open it (within 3 days)."
 )
 
 
@@ -74,7 +76,7 @@ def portal_email_confirm(request: HttpRequest, token: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Your e-mail address is now {email}.")
+        messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": email})
     return redirect("profiles:portal")
 
 
@@ -88,9 +90,9 @@ def portal_notifications(request: HttpRequest) -> HttpResponse:
         services.set_notifications(client=client, by=request.user, opt_in=opt_in)
         messages.success(
             request,
-            "You will be e-mailed when your standing changes."
+            _("You will be e-mailed when your standing changes.")
             if opt_in
-            else "You will not be e-mailed about your standing.",
+            else _("You will not be e-mailed about your standing."),
         )
     return redirect("profiles:portal")
 
@@ -108,5 +110,5 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
         return home_url(self.user) or str(reverse_lazy("home"))
 
     def form_valid(self, form):
-        messages.success(self.request, "Your password is set and you are signed in.")
+        messages.success(self.request, _("Your password is set and you are signed in."))
         return super().form_valid(form)

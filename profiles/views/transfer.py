@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import ngettext
 
 from eeportal.mfa.reauth import fresh_auth_required
 from profiles import selectors, services
@@ -82,21 +83,35 @@ def _skipped_rows(job: ClientImport) -> list[dict]:
     ]
 
 
-def _plural(count: int, noun: str, nouns: str) -> str:
-    return f"{count:,} {noun if count == 1 else nouns}"
+def _count(count: int) -> str:
+    # Grouped as the reader's language groups: "12,345" in English, "12 345" in French.
+    return formats.number_format(count, force_grouping=True)
 
 
 def _summary(job: ClientImport) -> str:
     if job.status == ClientImport.Status.REJECTED:
-        problems = _plural(len(job.problems), "problem", "problems")
-        return f"{problems} found; nothing was imported."
+        count = len(job.problems)
+        return ngettext(
+            "%(count)s problem found; nothing was imported.",
+            "%(count)s problems found; nothing was imported.",
+            count,
+        ) % {"count": _count(count)}
     if job.status != ClientImport.Status.DONE:
         return ""
-    text = f"{_plural(job.created_count, 'client file', 'client files')} imported"
-    if job.skipped:
-        rows = _plural(len(job.skipped), "row", "rows")
-        text += f"; {rows} skipped as possible duplicates (listed below)"
-    return f"{text}."
+    created = job.created_count
+    if not job.skipped:
+        return ngettext(
+            "%(count)s client file imported.", "%(count)s client files imported.", created
+        ) % {"count": _count(created)}
+    files = ngettext(
+        "%(count)s client file imported", "%(count)s client files imported", created
+    ) % {"count": _count(created)}
+    skipped = len(job.skipped)
+    return ngettext(
+        "%(files)s; %(count)s row skipped as possible duplicates (listed below).",
+        "%(files)s; %(count)s rows skipped as possible duplicates (listed below).",
+        skipped,
+    ) % {"files": files, "count": _count(skipped)}
 
 
 @consultant_required

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from profiles import services
@@ -28,7 +29,7 @@ def record_stage(request: HttpRequest, public_id) -> HttpResponse:
             add_service_errors(form, error)
         else:
             stage = Stage(form.cleaned_data["stage"]).label
-            messages.success(request, f"Stage recorded: {stage}.")
+            messages.success(request, _("Stage recorded: %(stage)s.") % {"stage": stage})
             return redirect(client)
     return render_detail(request, public_id, stage_form=form)
 
@@ -39,7 +40,7 @@ def assign(request: HttpRequest, public_id) -> HttpResponse:
     client = visible_client(request, public_id)
     if not request.user.membership.is_firm_admin:
         # A colleague may see who is responsible but not change it: 403 (DESIGN.md §9.3).
-        raise PermissionDenied("Only the firm's administrators can reassign files.")
+        raise PermissionDenied(_("Only the firm's administrators can reassign files."))
     form = AssignForm(request.POST, client=client)
     if form.is_valid():
         seat = form.cleaned_data["consultant"]
@@ -49,7 +50,9 @@ def assign(request: HttpRequest, public_id) -> HttpResponse:
             add_service_errors(form, error)
         else:
             name = seat.user.get_full_name() or seat.user.get_username()
-            messages.success(request, f"{name} is now responsible for this file.")
+            messages.success(
+                request, _("%(name)s is now responsible for this file.") % {"name": name}
+            )
             return redirect(client)
     return render_detail(request, public_id, assign_form=form)
 
@@ -63,7 +66,10 @@ def archive(request: HttpRequest, public_id) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The file of {client} is archived; restore it from its page.")
+        messages.success(
+            request,
+            _("The file of %(client)s is archived; restore it from its page.") % {"client": client},
+        )
     return redirect(client)
 
 
@@ -76,5 +82,5 @@ def restore(request: HttpRequest, public_id) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The file of {client} is restored.")
+        messages.success(request, _("The file of %(client)s is restored.") % {"client": client})
     return redirect(client)
