@@ -16,6 +16,7 @@ from django.urls import get_script_prefix, is_valid_path, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import trans_real
 
 from eeportal.languages import SUPPORTED, language_of, save_language
 
@@ -33,6 +34,18 @@ def chosen_language(request: HttpRequest) -> str:
     return translation.get_language_from_request(request, check_path=False)
 
 
+def _from_header(request: HttpRequest) -> str | None:
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _quality in trans_real.parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return None
+
+
 class LanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, with the person's saved choice and a redirect to their
     language's twin of an unprefixed page."""
@@ -40,6 +53,9 @@ class LanguageMiddleware(LocaleMiddleware):
     def process_request(self, request: HttpRequest) -> HttpResponse | None:
         default = settings.LANGUAGE_CODE
         language = translation.get_language_from_path(request.path_info)
+        if language is None and request.path_info.startswith("/api/"):
+            # A program calling the API says what it wants in the header, whoever signed in.
+            language = _from_header(request)
         if language is None:
             language = chosen_language(request)
             if language != default and self._has_twin(request, language):
