@@ -4,6 +4,7 @@ dates) and an e-mail rendered in the recipient's language reads as French plain 
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -12,6 +13,14 @@ from django.utils.formats import date_format
 from tests.factories import ClientFactory, LanguageResultFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_again_after_each_test():
+    """A /fr/ request leaves French active in the thread (LocaleMiddleware never resets it), so
+    the next test's reverse() would give /fr/ URLs and its pages would come out in French."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _fr(name: str, *args) -> str:
