@@ -172,14 +172,20 @@ def _describe(model: type[models.Model], field_name: str) -> tuple[str, str]:
     return str(field.verbose_name).capitalize(), kind
 
 
+def _is_codes(model: type[models.Model], field_name: str) -> bool:
+    """Whether the accepted values are codes to type as they are (a choice's values)."""
+    return bool(model._meta.get_field(field_name).choices)
+
+
 def documentation() -> list[dict[str, str]]:
     """One entry per template column: name, whether required, meaning and accepted values."""
     rows = []
     for name in CLIENT_FIELDS:
         meaning, values = _describe(Client, name)
         rows.append(
-            {"column": name, "required": name in REQUIRED, "meaning": meaning, "values": values}
-        )
+            {"column": name, "required": name in REQUIRED, "meaning": meaning, "values": values,
+             "codes": _is_codes(Client, name)}
+        )  # fmt: skip
     for group in GROUPS:
         for field in group.fields:
             meaning, values = _describe(group.model, field)
@@ -190,6 +196,7 @@ def documentation() -> list[dict[str, str]]:
                     "meaning": gettext("%(group)s: %(meaning)s")
                     % {"group": group.label, "meaning": meaning.lower()},
                     "values": values,
+                    "codes": _is_codes(group.model, field),
                 }
             )
     return rows

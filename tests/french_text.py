@@ -1,9 +1,11 @@
 """Finds English left on a page rendered in French (issue 15).
 
-A page's interface text is what a person reads: text nodes outside <script>/<style>, and the
+A page's interface text is what a person reads: text nodes outside <script>/<style> (and outside
+<code>/<kbd>/<samp>, which show what a machine reads: CSV column names, JSON keys), and the
 attributes read aloud or shown (title, aria-label, placeholder, alt, a button's value). Data is
-not interface: names of people, firms and documents, round names as IRCC publishes them, e-mail
-addresses; the caller passes those to be set aside. What is left must hold no English word.
+not interface: values quoted « so », names of people, firms and documents, round names as IRCC
+publishes them, e-mail addresses; the caller passes those to be set aside. What is left must
+hold no English word.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ ENGLISH_WORDS = frozenset(
     set up setup password security account accounts send
     """.split()  # noqa: SIM905 (a list literal of 140 words would be 140 lines)
 )
+SKIPPED = ("script", "style", "template", "code", "kbd", "samp")
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-bs-title", "data-bs-content")
 WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019]*")
 
@@ -37,7 +40,7 @@ class _Reader(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "template"):
+        if tag in SKIPPED:
             self._skip += 1
         values = dict(attrs)
         for name in SHOWN_ATTRIBUTES:
@@ -47,7 +50,7 @@ class _Reader(HTMLParser):
             self.texts.append(values["value"])
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "template") and self._skip:
+        if tag in SKIPPED and self._skip:
             self._skip -= 1
 
     def handle_data(self, data):
@@ -67,6 +70,8 @@ def english_left(html: str, data: list[str] = ()) -> list[str]:
     for text in interface_texts(html):
         for value in sorted((d for d in data if d), key=len, reverse=True):
             text = text.replace(value, " ")
+        # A value quoted « like this » is one to type as it is (a CSV's "yes"), not prose.
+        text = re.sub(r"«[^»]*»", " ", text)
         words = {w.lower().strip("'\u2019") for w in WORD.findall(text)}
         if words & ENGLISH_WORDS:
             found.append(f"{text!r} ({', '.join(sorted(words & ENGLISH_WORDS))})")

@@ -23,6 +23,10 @@ def demo(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, verbosity=0)
 
 
+# Names of products, as their makers write them.
+PRODUCTS = ["1Password", "Google Authenticator", "Microsoft Authenticator"]
+
+
 def _data() -> list[str]:
     """What a page shows that is data, not interface."""
     values: list[str] = []
@@ -38,6 +42,7 @@ def _data() -> list[str]:
         values += [username, f"{first} {last}", first, last, email]
     values += Message.objects.values_list("body", flat=True)
     values += DocumentFile.objects.values_list("filename", flat=True)
+    values += PRODUCTS
     # Only values of several words can hold an English word; a single-word one ("client", a
     # username) must not be cut out of the interface text around it.
     return [v for v in values if v and " " in v.strip()]
@@ -121,7 +126,6 @@ CLIENT = [
     "/fr/portal/messages/",
     "/fr/portal/contact/",
     "/fr/portal/my-file/",
-    "/fr/portal/notifications/",
 ]
 
 
