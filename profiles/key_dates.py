@@ -12,6 +12,7 @@ Pure: no queries. ``services.key_dates`` stores the results as ``KeyDate`` rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -21,10 +22,51 @@ from scoring.advice import birthdays
 from scoring.engine import score_totals
 from scoring.labels import EDUCATION_LABELS
 from scoring.language import TEST_LABELS
+from scoring.text import N_, Text
 from scoring.types import LanguageResult
 
 LANGUAGE, ECA, BIRTHDAY = "language", "eca", "birthday"
 _DAY = timedelta(days=1)
+SPOUSES = "Spouse's "
+# A key date's words are stored in English (KeyDate.description); ``described`` reads them
+# back into their message and values, so a page can say them in the reader's language.
+WORDS = {
+    (LANGUAGE, ""): N_("%(test)s result of %(day)s"),
+    (LANGUAGE, SPOUSES): N_("Spouse's %(test)s result of %(day)s"),
+    (ECA, ""): N_("ECA for the %(level)s (%(day)s)"),
+    (ECA, SPOUSES): N_("Spouse's ECA for the %(level)s (%(day)s)"),
+    (BIRTHDAY, ""): "Turns %(age)s",  # scoring.advice.birthdays' own words
+}
+_VALUE = {"day": r"(?P<day>\d{4}-\d{2}-\d{2})", "age": r"(?P<age>\d+)"}
+_READERS = [
+    (
+        msgid,
+        re.compile(
+            "^"
+            + re.sub(
+                r"%\\\((\w+)\\\)s",  # a %(name)s, as re.escape writes it
+                lambda m: _VALUE.get(m[1], f"(?P<{m[1]}>.+?)"),
+                re.escape(msgid),
+            )
+            + "$"
+        ),
+    )
+    # The spouse's words first: the person's own would match them too.
+    for msgid in sorted(WORDS.values(), key=len, reverse=True)
+]
+
+
+def described(description: str) -> Text | str:
+    """A stored description as its message and values (the text itself if none matches)."""
+    for msgid, pattern in _READERS:
+        if found := pattern.match(description):
+            values: dict[str, object] = found.groupdict()
+            if "day" in values:
+                values["day"] = date.fromisoformat(values["day"])
+            if "age" in values:
+                values["age"] = int(values["age"])
+            return Text(msgid, **values)
+    return description
 
 
 @dataclass(frozen=True)
@@ -62,8 +104,7 @@ def _results(facts: ClientFacts, spouse: bool, whose: str, on: date) -> Iterator
         day = max(on, latest.expires_on)
         kept = tuple(_still_valid(r, day) if r is latest else r for r in side.results)
         points = _total(_with_side(facts, spouse, results=kept), day) - _total(facts, day)
-        label = TEST_LABELS[latest.test]
-        words = f"{whose}{label} result of {latest.test_date:%Y-%m-%d}"
+        words = Text(WORDS[LANGUAGE, whose], test=TEST_LABELS[latest.test], day=latest.test_date)
         yield KeyDay(LANGUAGE, latest.expires_on, words, points)
 
 
@@ -77,7 +118,7 @@ def _ecas(facts: ClientFacts, spouse: bool, whose: str, on: date) -> Iterator[Ke
         kept = tuple(renewed if c is credential else c for c in side.credentials)
         points = _total(_with_side(facts, spouse, credentials=kept), day) - _total(facts, day)
         level = EDUCATION_LABELS[credential.level]
-        words = f"{whose}ECA for the {level} ({credential.eca_date:%Y-%m-%d})"
+        words = Text(WORDS[ECA, whose], level=level, day=credential.eca_date)
         yield KeyDay(ECA, credential.eca_expires_on, words, points)
 
 
@@ -100,7 +141,7 @@ _FINDERS: tuple[Finder, ...] = (_results, _ecas)
 
 def key_days(facts: ClientFacts, on: date) -> list[KeyDay]:
     """The file's dates that cost points, earliest first (what costs nothing is left out)."""
-    people = [(False, "")] + ([(True, "Spouse's ")] if facts.spouse_scored else [])
+    people = [(False, "")] + ([(True, SPOUSES)] if facts.spouse_scored else [])
     found: list[KeyDay] = list(_birthday(facts, on))
     for spouse, whose in people:
         for finder in _FINDERS:

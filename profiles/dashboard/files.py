@@ -17,6 +17,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from eeportal.i18n import tr
 from profiles.choices import SEEKING_STAGES, Stage
 from profiles.expiry import EXPIRING_WITHIN_DAYS, profile_expires_on, profile_expiring
+from profiles.key_dates import described
 from profiles.models import Client, KeyDate
 from profiles.models.clients import APPLICATION_DAYS
 from scoring.labels import ELIGIBILITY_NAMES
@@ -123,7 +124,7 @@ def expired_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Section
     items = [
         Item(row.client, row.on,
              # The description is stored in English (KeyDate); the words around it are not.
-             gettext("%(what)s expired") % {"what": row.description},
+             gettext("%(what)s expired") % {"what": tr(described(row.description))},
              gettext("Costs %(points)s CRS points now; a new one would earn them back")
              % {"points": row.points},
              True, days_words(row.on, today))
@@ -143,7 +144,8 @@ def expiring_facts(seeking: QuerySet[Client], today: date, mine: dict) -> Sectio
     no_profile = Q(profile_expires_on=None, on__lte=today + timedelta(days=EXPIRING_WITHIN_DAYS))
     rows = _fact_rows(seeking, Q(on__gt=today) & (before_profile | no_profile), "on")
     items = [
-        Item(row.client, row.on, gettext("%(what)s expires") % {"what": row.description},
+        Item(row.client, row.on,
+             gettext("%(what)s expires") % {"what": tr(described(row.description))},
              gettext("Will cost %(points)s CRS points") % {"points": row.points}, False,
              days_words(row.on, today))
         for row in rows
@@ -213,7 +215,7 @@ def costly_birthdays(seeking: QuerySet[Client], today: date, mine: dict) -> Sect
         .order_by("on", "pk")[:ITEMS]
     )
     items = [
-        Item(row.client, row.on, tr(row.description),
+        Item(row.client, row.on, tr(described(row.description)),
              gettext("Will cost %(points)s CRS points") % {"points": row.points},
              False, days_words(row.on, today))
         for row in rows
