@@ -173,9 +173,11 @@ class Client(models.Model):
         null=True,
         blank=True,
         verbose_name=_("settlement funds (CAD)"),
-        help_text="Money available to settle in Canada, as declared in the profile. FSW and FST "
-        "need it unless the client is CEC-eligible or authorised to work in Canada with a job "
-        'offer; left blank, their eligibility reads "can\'t tell".',
+        help_text=_(
+            "Money available to settle in Canada, as declared in the profile. FSW and FST "
+            "need it unless the client is CEC-eligible or authorised to work in Canada with a job "
+            'offer; left blank, their eligibility reads "can\'t tell".'
+        ),
     )
 
     # Express Entry profile.

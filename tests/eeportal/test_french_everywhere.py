@@ -42,10 +42,9 @@ def _data() -> list[str]:
         values += [username, f"{first} {last}", first, last, email]
     values += Message.objects.values_list("body", flat=True)
     values += DocumentFile.objects.values_list("filename", flat=True)
-    values += PRODUCTS
     # Only values of several words can hold an English word; a single-word one ("client", a
     # username) must not be cut out of the interface text around it.
-    return [v for v in values if v and " " in v.strip()]
+    return PRODUCTS + [v for v in values if v and " " in v.strip()]
 
 
 def _french(client, path: str) -> str:
