@@ -1,9 +1,10 @@
 """Public pages rendered once per data revision (issue 16: draw day's traffic).
 
 The public draws pages, the draws API and the empty calculator are the same for every visitor
-who is not signed in, until the draws change. ``public_page`` keeps each rendering in the cache
-(Redis when ``REDIS_URL`` is set, so every web process shares it; local memory otherwise) under a
-key that holds the data revision, and answers a repeated visit with 304 Not Modified by ETag.
+who is not signed in, until the draws change or the day does. ``public_page`` keeps each
+rendering in the cache (Redis when ``REDIS_URL`` is set, so every web process shares it; local
+memory otherwise) under a key that holds the data revision, and answers a repeated visit with
+304 Not Modified by ETag.
 
 The revision is bumped after any draw or draw category is saved or deleted commits (signals,
 so the admin, the API, the importer and the shell all count), which makes every older entry
@@ -23,7 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 REVISION_KEY = "public-pages:revision"
@@ -73,6 +74,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return view(request, *args, **kwargs)
         parts = (
             revision(),
+            # Pages say "in the 12 months to <today>", forms start on today: a new day, new pages.
+            timezone.localdate().isoformat(),
             translation.get_language(),
             request.headers.get("HX-Request", ""),
             request.headers.get("Accept", "")[:100] if request.path.startswith("/api/") else "",

@@ -14,9 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.vary import vary_on_headers
 
 from eeportal.i18n import tr
+from eeportal.public_cache import public_page
 from eeportal.ratelimits import over_limit
 from scoring.advice import Event, Suggestion, advice, split, upcoming_events
 from scoring.age_changes import AgeChange, age_changes
@@ -93,6 +95,10 @@ def calculate(request: ScoreRequest, not_given: list[tuple[str, str, str]]) -> C
     )
 
 
+# No CSRF token: the calculator changes nothing and needs no sign-in, and a page without a
+# per-visitor token can be served to every visitor from the cache (eeportal/public_cache.py).
+@public_page
+@csrf_exempt
 @vary_on_headers("HX-Request")
 def calculator(request: HttpRequest) -> HttpResponse:
     """Public, no sign-in: the empty form on GET, the form with results (or errors) on POST."""

@@ -12,6 +12,7 @@ from draws.models import DrawCategory
 from tests.draws.feed_data import raw_round
 from tests.draws.reevaluation_helpers import record_cec_draw
 from tests.factories import DrawFactory
+from tests.scoring.test_calculator_page import e2, total
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,15 @@ def test_an_import_that_corrects_a_cutoff_shows_at_once(client, committed):
     corrected = raw_round("434") | {"drawCRS": "399"}
     committed(lambda: import_rounds([corrected]))
     assert b"399" in client.get("/draws/434/").content
+
+
+def test_the_empty_calculator_is_served_from_the_cache(client):
+    client.get("/calculator/")
+    count, response = _queries(client, "/calculator/")
+    assert response.status_code == 200 and count == 0
+    assert b"csrfmiddlewaretoken" not in response.content
+
+
+def test_the_calculator_answers_a_post_without_a_csrf_token(client):
+    csrf_client = client.__class__(enforce_csrf_checks=True)
+    assert total(csrf_client.post("/calculator/", e2())) == 374
