@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import template
 from django.utils.formats import get_format
 from django.utils.translation import get_language
@@ -26,3 +28,18 @@ def thousands(value: int | None) -> str:
     text = f"{value:,}"
     separator = _separator(get_language() or "en")
     return text if separator == "," else text.replace(",", separator)
+
+
+@register.filter
+def iso_date(value: str) -> date | str:
+    """ "2026-08-05" (the charts' JSON dates) as a date, for ``|date:"DATE_FORMAT"``."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def margin(value: int) -> str:
+    """+12, +0 or -5, as the e-mails write a score against the cut-off."""
+    return f"+{value}" if value >= 0 else str(value)
