@@ -182,7 +182,8 @@ def _pool(raw: dict, number: str) -> tuple[dict[str, int] | None, date | None]:
     text = text_of(raw.get("drawDistributionAsOn", ""))
     as_of = _long_date(text)
     if as_of is None:
-        raise FeedError(number, "drawDistributionAsOn", _("%(value)r is not a date.") % {"value": text})
+        problem = _("%(value)r is not a date.") % {"value": text}
+        raise FeedError(number, "drawDistributionAsOn", problem)
     return counts, as_of
 
 

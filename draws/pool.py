@@ -57,9 +57,9 @@ KEYS = frozenset(KEYS_IN_ORDER)
 def problems(pool: object, as_of: date | None) -> dict[str, str]:
     """Field errors for a pool that cannot be stored (wrong shape), keyed by model field."""
     if pool is None:
-        return (
-            {"pool_as_of": _("Give the pool distribution too, or leave this empty.")} if as_of else {}
-        )
+        if as_of is None:
+            return {}
+        return {"pool_as_of": _("Give the pool distribution too, or leave this empty.")}
     if not isinstance(pool, dict) or set(pool) != KEYS:
         return {
             "pool": _("Give a count for every band: %(bands)s.")

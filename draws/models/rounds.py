@@ -176,7 +176,7 @@ class Draw(models.Model):
         validators=[
             MinValueValidator(1, INVITATIONS_MESSAGE),
             MaxValueValidator(INVITATIONS_MAX, INVITATIONS_MAX_MESSAGE),
-        ]
+        ],
     )
     cutoff = models.PositiveSmallIntegerField(
         _("minimum CRS"),

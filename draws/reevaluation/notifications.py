@@ -3,8 +3,8 @@
 Each consultant gets one e-mail per draw listing the firm's clients who would have been invited
 or who missed by 10 points or fewer (archived files left out), with a link to their dashboard;
 each client who opted in gets their own line. Each e-mail is written in its recipient's language
-(``language_of``: a client without a sign-in has no saved choice and gets the site's default). Only draws held recently are announced: importing
-the 2015 history must not send 400 e-mails.
+(``language_of``: a client without a sign-in has no saved choice and gets the site's default).
+Only draws held recently are announced: importing the 2015 history must not send 400 e-mails.
 """
 
 from __future__ import annotations

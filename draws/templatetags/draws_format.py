@@ -2,7 +2,10 @@ from datetime import date
 
 from django import template
 from django.utils.formats import get_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+
+from eeportal.i18n import tr
+from scoring.text import Text
 
 register = template.Library()
 
@@ -43,3 +46,22 @@ def iso_date(value: str) -> date | str:
 def margin(value: int) -> str:
     """+12, +0 or -5, as the e-mails write a score against the cut-off."""
     return f"+{value}" if value >= 0 else str(value)
+
+
+@register.filter
+def sentences(parts: list[list[Text]]) -> str:
+    """An estimate's reasoning (``Outlook.reasoning_texts``) in the reader's language: each
+    piece through ``tr``, pieces joined into sentences, sentences by spaces."""
+    return " ".join("".join(str(tr(piece)) for piece in pieces) for pieces in parts)
+
+
+@register.filter
+def round_types(names: list[str]) -> str:
+    """ "CEC and General (all programs)": round type names in the reader's language, joined."""
+    said = ""
+    for name in names:
+        name = str(tr(name))
+        said = (
+            name if not said else gettext("%(first)s and %(then)s") % {"first": said, "then": name}
+        )
+    return said

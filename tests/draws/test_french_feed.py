@@ -88,7 +88,7 @@ def test_the_import_command_takes_the_french_file_by_its_name(imported, tmp_path
 def test_the_import_command_refuses_a_french_file_with_unknown_rounds(imported, tmp_path):
     path = tmp_path / "rounds.json"
     path.write_text(json.dumps({"rounds": [{**french_round("1", "Général"), "drawNumber": "500"}]}))
-    with pytest.raises(CommandError, match="Round 500: .*Nothing was imported."):
+    with pytest.raises(CommandError, match=r"Round 500: .*Nothing was imported\."):
         call_command("import_rounds", str(path), "--french", stdout=StringIO())
 
 
