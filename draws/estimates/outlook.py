@@ -250,8 +250,8 @@ def _reasons(o: Outlook, *, own: bool) -> list[list[Text]]:
                 T_(
                     "Treating the rounds below your score as chance events, %(fit)s (the "
                     "%(confidence)s%% range for such a count); the chance of at least one in "
-                    "t months is then 1 \N{MINUS SIGN} e^(\N{MINUS SIGN}rate "
-                    "\N{MULTIPLICATION SIGN} t).",
+                    "t months is then 1 − e^(−rate "  # noqa: RUF001 (signs as before)
+                    "× t).",  # noqa: RUF001
                     fit=fit,
                     confidence=confidence,
                 )
@@ -272,8 +272,8 @@ def _reasons(o: Outlook, *, own: bool) -> list[list[Text]]:
                 T_(
                     "Treating the rounds below the client's score as chance events, %(fit)s "
                     "(the %(confidence)s%% range for such a count); the chance of at least "
-                    "one in t months is then 1 \N{MINUS SIGN} e^(\N{MINUS SIGN}rate "
-                    "\N{MULTIPLICATION SIGN} t).",
+                    "one in t months is then 1 − e^(−rate "  # noqa: RUF001
+                    "× t).",  # noqa: RUF001
                     fit=fit,
                     confidence=confidence,
                 )
