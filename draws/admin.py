@@ -14,6 +14,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.models import construct_instance
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from draws import selectors
@@ -60,8 +63,8 @@ class UTCSplitDateTimeField(forms.SplitDateTimeField):
     widget = UTCSplitDateTimeWidget
     default_error_messages = {
         **forms.SplitDateTimeField.default_error_messages,  # its __init__ reads them from here
-        "date_missing": "Enter the date too (YYYY-MM-DD).",
-        "time_missing": "Enter the time too (UTC, HH:MM:SS).",
+        "date_missing": _("Enter the date too (YYYY-MM-DD)."),
+        "time_missing": _("Enter the time too (UTC, HH:MM:SS)."),
     }
 
     def compress(self, data_list: list) -> datetime | None:
@@ -91,21 +94,30 @@ class DrawAdminForm(forms.ModelForm):
     recorded: RecordedDraw | None = None
 
     tie_break_at = UTCSplitDateTimeField(
-        label="Tie-breaking rule (UTC)",
+        label=_("Tie-breaking rule (UTC)"),
         required=False,
         help_text=Draw._meta.get_field("tie_break_at").help_text,
     )
-    ran_at = UTCSplitDateTimeField(label="Round run at (UTC)", required=False)
+    ran_at = UTCSplitDateTimeField(label=_("Round run at (UTC)"), required=False)
     pool = forms.JSONField(
-        label="Pool distribution",
+        label=_("Pool distribution"),
         required=False,
         help_text=Draw._meta.get_field("pool").help_text,
         # Python's json recursed into a 1,000-level paste and the page answered 500.
         decoder=Decoder,
-        error_messages={"invalid": f"Enter valid JSON, nested at most {MAX_DEPTH} levels deep."},
+        error_messages={
+            # Lazy: the form class is built at import, before any language is active.
+            "invalid": lazy(
+                lambda: (
+                    gettext("Enter valid JSON, nested at most %(depth)s levels deep.")
+                    % {"depth": MAX_DEPTH}
+                ),
+                str,
+            )()
+        },
     )
     ircc_url = forms.URLField(
-        label="IRCC page", max_length=300, required=False, assume_scheme="https"
+        label=_("IRCC page"), max_length=300, required=False, assume_scheme="https"
     )
 
     class Meta:
@@ -152,7 +164,7 @@ class DrawAdminForm(forms.ModelForm):
 
 
 class YearFilter(admin.SimpleListFilter):
-    title = "year"
+    title = _("year")
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
@@ -173,9 +185,10 @@ class DrawAdmin(SimpleHistoryAdmin):
     list_select_related = ["category"]
     list_filter = [YearFilter, "category"]
     search_fields = ["=number"]
-    search_help_text = "Round number, e.g. 434 or 91a."
+    search_help_text = _("Round number, e.g. 434 or 91a.")
     ordering = ["-held_on", "-sequence", "-number"]
-    readonly_fields = ["pool_warning", "source"]
+    # The French name comes from IRCC's French feed only (import_rounds ee_rounds_123_fr.json).
+    readonly_fields = ["name_fr", "pool_warning", "source"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Draw | None = None) -> list[str]:
         # The number is the round's identity; the import and the API find it by number.

@@ -14,9 +14,12 @@ from datetime import date, datetime
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from draws import estimates
 from draws.models import Draw, Family
+from eeportal.i18n import tr
 from profiles.candidates.assessment import Assessment
 from profiles.dates import local_date
 from profiles.models import Client
@@ -151,15 +154,20 @@ def answer_card(
 
 def out_of_pool(client: Client, on: date, expired: list[str]) -> str:
     """Why the client's profile is not in the pool on ``on``, in words ("" when it is)."""
+    # Said in the reader's language (built per request); dates as the page writes them.
     if client.ita_received_on is not None:
-        return f"invited to apply on {client.ita_received_on.isoformat()}"
+        return _("invited to apply on %(day)s") % {
+            "day": formats.date_format(client.ita_received_on)
+        }
     if client.profile_submitted_at is None:
-        return "no Express Entry profile has been submitted yet"
+        return _("no Express Entry profile has been submitted yet")
     expires = local_date(client.profile_expires_at)
     if expires <= on:
-        return f"the profile expired on {expires.isoformat()} (profiles last 12 months)"
+        return _("the profile expired on %(day)s (profiles last 12 months)") % {
+            "day": formats.date_format(expires)
+        }
     if expired:
-        return "; ".join(expired) + " expired"
+        return _("%(results)s expired") % {"results": "; ".join(str(tr(e)) for e in expired)}
     return ""
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from scoring.categories import CATEGORIES, Category
 from scoring.labels import PROGRAM_NAMES
@@ -34,6 +36,55 @@ PROGRAMS: tuple[Program, ...] = (
 )
 
 _VERSION = re.compile(r"-(\d{4})-v(\d+)$")
+_VERSION_TEXT = re.compile(r"^(\d{4})-Version (\d+)$")
+
+# The names the site shows for round types (the rows and scoring.labels keep them in English),
+# marked here so the catalogue holds them with IRCC's French names: categories as IRCC's French
+# pages name them, programs by their official French names.
+ROUND_TYPE_NAMES = (
+    gettext_noop("General (all programs)"),
+    gettext_noop("Canadian Experience Class"),
+    gettext_noop("Federal Skilled Worker"),
+    gettext_noop("Federal Skilled Trades"),
+    gettext_noop("Provincial Nominee Program"),
+    gettext_noop("French-language proficiency"),
+    gettext_noop("Healthcare and social services"),
+    gettext_noop("Healthcare occupations"),
+    gettext_noop("Healthcare and social services occupations"),
+    gettext_noop("STEM"),
+    gettext_noop("STEM occupations"),
+    gettext_noop("Trades"),
+    gettext_noop("Trade occupations"),
+    gettext_noop("Transport"),
+    gettext_noop("Transport occupations"),
+    gettext_noop("Agriculture and agri-food"),
+    gettext_noop("Agriculture and agri-food occupations"),
+    gettext_noop("Education"),
+    gettext_noop("Education occupations"),
+    gettext_noop("Physicians with Canadian work experience"),
+    gettext_noop("Researchers with Canadian work experience"),
+    gettext_noop("Senior managers with Canadian work experience"),
+    gettext_noop("Skilled military recruits"),
+)
+
+
+def family_label(name: str) -> Promise:
+    """A round type's name for the Family choices, said in the reader's language when shown."""
+    return gettext_lazy(name)
+
+
+def category_label(name: str, version: str = "") -> str:
+    """ "Healthcare occupations (2023-Version 1)" in the active language."""
+    label = gettext(name) if name else name
+    if not version:
+        return label
+    match = _VERSION_TEXT.match(version)
+    if match:
+        version = gettext("%(year)s-Version %(number)s") % {
+            "year": match.group(1),
+            "number": match.group(2),
+        }
+    return f"{label} ({version})"
 
 
 def normalise_label(label: str) -> str:

@@ -29,9 +29,12 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import RowNumber
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from draws.models import Draw, DrawCategory, Family, Standing, Verdict
 from draws.reevaluation.notifications import NEAR_MISS
+from eeportal.i18n import tr
 from profiles.dashboard import ITEMS, Item, Section, Tally
 
 NAME = ("public_id", "first_name", "last_name")
@@ -46,16 +49,21 @@ def _evaluated() -> Exists:
 
 
 def _round(draw: Draw) -> str:
-    return f"Round {draw.number} ({draw.held_on:%Y-%m-%d}, {draw.category})"
+    return _("Round %(number)s (%(day)s, %(category)s)") % {
+        "number": draw.number,
+        "day": formats.date_format(draw.held_on),
+        "category": draw.category,
+    }
 
 
 def _standing_words(standing: Standing) -> tuple[str, str]:
     draw, margin = standing.draw, standing.margin
+    values = {"crs": standing.crs, "margin": margin, "cutoff": draw.cutoff, "short": -margin}
     if standing.verdict == Verdict.INVITED:
-        return "Would have been invited", f"CRS {standing.crs}, {margin} above the cut-off"
+        return _("Would have been invited"), _("CRS %(crs)s, %(margin)s above the cut-off") % values
     if standing.verdict == Verdict.TIE_LOST:
-        return "Lost the tie-break", f"CRS {standing.crs}, at the cut-off of {draw.cutoff}"
-    return "Just below the cut-off", f"CRS {standing.crs}, {-margin} below {draw.cutoff}"
+        return _("Lost the tie-break"), _("CRS %(crs)s, at the cut-off of %(cutoff)s") % values
+    return _("Just below the cut-off"), _("CRS %(crs)s, %(short)s below %(cutoff)s") % values
 
 
 def latest_draws(files, today: date) -> Section:
@@ -87,20 +95,24 @@ def latest_draws(files, today: date) -> Section:
     for standing in rows:
         what, means = _standing_words(standing)
         items.append(Item(standing.client, standing.draw.held_on, what,
-                          f"{_round(standing.draw)}: {means}", urgent=False))  # fmt: skip
+                          _("%(round)s: %(means)s") % {"round": _round(standing.draw),
+                                                       "means": means}, urgent=False))  # fmt: skip
     first = rows[0] if rows else None
     numbers = ", ".join(draw.number for draw in draws)
     empty = (
-        f"No file would have been invited or came within {NEAR_MISS} points in rounds {numbers}."
+        _("No file would have been invited or came within %(near)s points in rounds %(numbers)s.")
+        % {"near": NEAR_MISS, "numbers": numbers}
         if draws
-        else "No draw has been evaluated yet."
+        else _("No draw has been evaluated yet.")
     )
     total = first.total if first else 0
     invited, tie_lost = (first.invited, first.tie_lost) if first else (0, 0)
     return Section(
-        "latest-draws", "The latest draws", items, total, empty,
-        counts=[Tally("Would have been invited", invited), Tally("lost the tie-break", tie_lost),
-                Tally(f"within {NEAR_MISS} points below", total - invited - tie_lost)],
+        "latest-draws", _("The latest draws"), items, total, empty,
+        counts=[Tally(_("Would have been invited"), invited),
+                Tally(_("lost the tie-break"), tie_lost),
+                Tally(_("within %(near)s points below") % {"near": NEAR_MISS},
+                      total - invited - tie_lost)],
     )  # fmt: skip
 
 
@@ -153,23 +165,30 @@ def eligibility_changes(files, today: date) -> Section:
     items = []
     for row in rows:
         newest, older = latest[row.draw_id]
-        family = Family(newest.category.family).label
+        family = str(Family(newest.category.family).label)
         if row.eligible:
-            what, means = f"Newly eligible: {family}", f"Eligible in {_round(newest)}"
+            what = _("Newly eligible: %(family)s") % {"family": family}
+            means = _("Eligible in %(round)s") % {"round": _round(newest)}
         else:
-            what = f"No longer eligible: {family}"
-            means = f"Eligible in round {older.number}, not in round {newest.number}: {row.reason}"
+            what = _("No longer eligible: %(family)s") % {"family": family}
+            means = _("Eligible in round %(older)s, not in round %(newest)s: %(reason)s") % {
+                "older": older.number,
+                "newest": newest.number,
+                "reason": tr(row.reason),
+            }
         items.append(Item(row.client, newest.held_on, what, means))
     total, newly = (rows[0].total, rows[0].newly) if rows else (0, 0)
-    names = ", ".join(Family(newest.category.family).label for newest, _ in pairs)
+    names = ", ".join(str(Family(newest.category.family).label) for newest, _ in pairs)
     empty = (
-        f"No file's eligibility changed between the last two rounds of {names}."
+        _("No file's eligibility changed between the last two rounds of %(names)s.")
+        % {"names": names}
         if pairs
-        else "No category has had two evaluated rounds yet."
+        else _("No category has had two evaluated rounds yet.")
     )
     return Section(
-        "eligibility-changes", "Category eligibility since the previous round", items, total,
-        empty, counts=[Tally("Newly eligible", newly), Tally("no longer eligible", total - newly)],
+        "eligibility-changes", _("Category eligibility since the previous round"), items, total,
+        empty, counts=[Tally(_("Newly eligible"), newly),
+                       Tally(_("no longer eligible"), total - newly)],
     )  # fmt: skip
 
 

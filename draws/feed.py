@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from draws import pool as pool_bands
 from draws.models import ROUND_NUMBER
@@ -24,8 +25,12 @@ IRCC_SITE = "https://www.canada.ca"
 class FeedError(Exception):
     def __init__(self, number: str | None, field: str, problem: str) -> None:
         self.number, self.field = number, field
-        where = f"Round {number}: " if number else ""
-        super().__init__(f"{where}{field} {problem}")
+        # The field is the feed's own key (drawSize…), left as the file spells it.
+        if number:
+            message = _("Round %(number)s: %(field)s %(problem)s")
+        else:
+            message = _("%(field)s %(problem)s")
+        super().__init__(message % {"number": number, "field": field, "problem": problem})
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,14 @@ def read_feed(data: bytes) -> list[dict]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FeedError(None, "The file", f"is not valid JSON ({exc}).") from None
+        raise FeedError(
+            None, _("The file"), _("is not valid JSON (%(error)s).") % {"error": exc}
+        ) from None
     rounds = document.get("rounds") if isinstance(document, dict) else None
     if not isinstance(rounds, list) or not all(isinstance(r, dict) for r in rounds):
-        raise FeedError(None, "The file", 'has no "rounds" list: is it ee_rounds_123_en.json?')
+        raise FeedError(
+            None, _("The file"), _('has no "rounds" list: is it ee_rounds_123_en.json?')
+        )
     return rounds
 
 
@@ -89,14 +98,17 @@ _LONG_DATE = re.compile(r"^([A-Za-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?[,.]?\s*(\d
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""")
 
 
-def _text(value: object) -> str:
+def text_of(value: object) -> str:
+    """A feed value as plain text: tags and entities removed, spaces collapsed."""
     return " ".join(html.unescape(strip_tags(str(value))).split())
 
 
-def _whole_number(raw: dict, field: str, number: str) -> int:
-    text = _text(raw.get(field, "")).replace(",", "").replace(" ", "").replace("\u00a0", "")
+def whole_number(raw: dict, field: str, number: str) -> int:
+    text = text_of(raw.get(field, "")).replace(",", "").replace(" ", "").replace("\u00a0", "")
     if not text.isdigit():
-        raise FeedError(number, field, f"{raw.get(field)!r} is not a whole number.")
+        raise FeedError(
+            number, field, _("%(value)r is not a whole number.") % {"value": raw.get(field)}
+        )
     return int(text)
 
 
@@ -113,28 +125,32 @@ def _long_date(text: str) -> date | None:
 
 def _held_on(raw: dict, number: str) -> date:
     try:
-        return date.fromisoformat(_text(raw.get("drawDate", "")))
+        return date.fromisoformat(text_of(raw.get("drawDate", "")))
     except ValueError:
         # A 2023 mirror had "11-01-2023"; the long form next to it says which day that is.
-        held_on = _long_date(_text(raw.get("drawDateFull", "")))
+        held_on = _long_date(text_of(raw.get("drawDateFull", "")))
         if held_on is None:
-            raise FeedError(number, "drawDate", f"{raw.get('drawDate')!r} is not a date.") from None
+            raise FeedError(
+                number, "drawDate", _("%(value)r is not a date.") % {"value": raw.get("drawDate")}
+            ) from None
         return held_on
 
 
 def _moment(raw: dict, field: str, number: str, held_on: date) -> datetime | None:
-    text = _text(raw.get(field, ""))
+    text = text_of(raw.get(field, ""))
     if not text:
         return None
     match = _MOMENT.search(text)
     month = _MONTHS.get(match.group(1).lower()) if match else None
     if not month:
-        raise FeedError(number, field, f"{text!r} is not a date and time.")
+        raise FeedError(number, field, _("%(value)r is not a date and time.") % {"value": text})
     day, year, hour, minute, second = (int(g) if g else None for g in match.groups()[1:])
     try:
         moment = datetime(year or held_on.year, month, day, hour, minute, second, tzinfo=UTC)
     except ValueError:
-        raise FeedError(number, field, f"{text!r} is not a date and time.") from None
+        raise FeedError(
+            number, field, _("%(value)r is not a date and time.") % {"value": text}
+        ) from None
     if year is None and moment.date() > held_on:
         # Round 208's "October 7" with no year: the latest October 7 before the round.
         moment = moment.replace(year=held_on.year - 1)
@@ -160,34 +176,39 @@ def _url(raw: dict) -> str:
 
 
 def _pool(raw: dict, number: str) -> tuple[dict[str, int] | None, date | None]:
-    counts = {b.key: _whole_number(raw, b.feed_field, number) for b in pool_bands.BANDS}
+    counts = {b.key: whole_number(raw, b.feed_field, number) for b in pool_bands.BANDS}
     if not any(counts.values()):
         return None, None  # IRCC published no distribution (before 2022-01-19, and 223 to 227)
-    text = _text(raw.get("drawDistributionAsOn", ""))
+    text = text_of(raw.get("drawDistributionAsOn", ""))
     as_of = _long_date(text)
     if as_of is None:
-        raise FeedError(number, "drawDistributionAsOn", f"{text!r} is not a date.")
+        problem = _("%(value)r is not a date.") % {"value": text}
+        raise FeedError(number, "drawDistributionAsOn", problem)
     return counts, as_of
 
 
 def parse_round(raw: dict) -> FeedRound:
-    number = _text(raw.get("drawNumber", ""))
+    number = text_of(raw.get("drawNumber", ""))
     if not ROUND_NUMBER.match(number):
-        raise FeedError(number or "?", "drawNumber", f"{raw.get('drawNumber')!r} is not a number.")
-    name = _text(raw.get("drawName", ""))
+        raise FeedError(
+            number or "?",
+            "drawNumber",
+            _("%(value)r is not a number.") % {"value": raw.get("drawNumber")},
+        )
+    name = text_of(raw.get("drawName", ""))
     if not name:
-        raise FeedError(number, "drawName", "is empty.")
+        raise FeedError(number, "drawName", _("is empty."))
     held_on = _held_on(raw, number)
     pool, pool_as_of = _pool(raw, number)
     return FeedRound(
         number=number,
         held_on=held_on,
         ircc_name=name,
-        invitations=_whole_number(raw, "drawSize", number),
-        cutoff=_whole_number(raw, "drawCRS", number),
+        invitations=whole_number(raw, "drawSize", number),
+        cutoff=whole_number(raw, "drawCRS", number),
         ran_at=_ran_at(raw, number, held_on),
         tie_break_at=_moment(raw, "drawCutOff", number, held_on),
-        programs=_text(raw.get("drawText2", "")),
+        programs=text_of(raw.get("drawText2", "")),
         ircc_url=_url(raw),
         pool=pool,
         pool_as_of=pool_as_of,

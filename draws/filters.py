@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -38,33 +39,33 @@ class DrawFilter(django_filters.FilterSet):
     family = django_filters.ChoiceFilter(
         field_name="category__family",
         choices=Family.choices,
-        label="Round type",
-        empty_label="All round types",
+        label=_("Round type"),
+        empty_label=_("All round types"),
     )
     category = django_filters.ModelChoiceFilter(
         field_name="category",
         to_field_name="key",
         queryset=DrawCategory.objects.all(),
-        label="Category version (its key, e.g. healthcare-2023-v1)",
+        label=_("Category version (its key, e.g. healthcare-2023-v1)"),
     )
     year = YearFilter(
         field_name="held_on",
         lookup_expr="year",
         choices=_years,
-        label="Year",
-        empty_label="All years",
+        label=_("Year"),
+        empty_label=_("All years"),
     )
     held_after = django_filters.DateFilter(
-        field_name="held_on", lookup_expr="gte", label="Held on or after (YYYY-MM-DD)"
+        field_name="held_on", lookup_expr="gte", label=_("Held on or after (YYYY-MM-DD)")
     )
     held_before = django_filters.DateFilter(
-        field_name="held_on", lookup_expr="lte", label="Held on or before (YYYY-MM-DD)"
+        field_name="held_on", lookup_expr="lte", label=_("Held on or before (YYYY-MM-DD)")
     )
     min_crs = django_filters.NumberFilter(
-        field_name="cutoff", lookup_expr="gte", label="Minimum CRS at least"
+        field_name="cutoff", lookup_expr="gte", label=_("Minimum CRS at least")
     )
     max_crs = django_filters.NumberFilter(
-        field_name="cutoff", lookup_expr="lte", label="Minimum CRS at most"
+        field_name="cutoff", lookup_expr="lte", label=_("Minimum CRS at most")
     )
     ordering = DrawOrdering(
         fields=(
@@ -73,7 +74,7 @@ class DrawFilter(django_filters.FilterSet):
             ("cutoff", "cutoff"),
             ("invitations", "invitations"),
         ),
-        label="Order by (prefix - for descending)",
+        label=_("Order by (prefix - for descending)"),
     )
 
     class Meta:
@@ -84,9 +85,9 @@ class DrawFilter(django_filters.FilterSet):
 class RunFilter(django_filters.FilterSet):
     """The staff runs page (and the admin's draw page, by ``draw``)."""
 
-    draw = django_filters.CharFilter(field_name="draw__number", label="Round number")
+    draw = django_filters.CharFilter(field_name="draw__number", label=_("Round number"))
     state = django_filters.ChoiceFilter(
-        choices=ReevaluationRun.State.choices, label="State", empty_label="Any state"
+        choices=ReevaluationRun.State.choices, label=_("State"), empty_label=_("Any state")
     )
 
     class Meta:

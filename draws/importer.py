@@ -11,14 +11,16 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from draws.categories import normalise_label, sync_categories
-from draws.feed import FeedError, FeedRound, parse_round
-from draws.models import Draw, DrawCategory, number_sequence
+from draws.feed import FeedError, FeedRound, parse_round, text_of, whole_number
+from draws.models import ROUND_NUMBER, Draw, DrawCategory, number_sequence
 from draws.services import RecordedDraw, record_draw
 
 BUNDLED_FEED = Path(__file__).resolve().parent / "data" / "ee_rounds_123_en.json"
 FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
+FRENCH_FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_fr.json"
 
 # Which feed field each of the DRAW_FIELDS comes from, so an error names what to look at in
 # the file.
@@ -66,7 +68,7 @@ def parse_rounds(raw_rounds: list[dict]) -> list[FeedRound]:
     seen: set[str] = set()
     for feed_round in rounds:
         if feed_round.number in seen:
-            raise FeedError(feed_round.number, "drawNumber", "appears twice in the file.")
+            raise FeedError(feed_round.number, "drawNumber", _("appears twice in the file."))
         seen.add(feed_round.number)
     # Oldest first, so each round's history and id follow the order IRCC held them in.
     return sorted(rounds, key=lambda r: (r.held_on, number_sequence(r.number), r.number))
@@ -106,8 +108,11 @@ def _record(
         raise FeedError(
             feed_round.number,
             "drawName",
-            f"{feed_round.ircc_name!r} matches no draw category; add the label to its version in "
-            "scoring/categories.py (or to draws.categories.PROGRAMS).",
+            _(
+                "%(name)r matches no draw category; add the label to its version in "
+                "scoring/categories.py (or to draws.categories.PROGRAMS)."
+            )
+            % {"name": feed_round.ircc_name},
         )
     try:
         return record_draw(
@@ -116,3 +121,72 @@ def _record(
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         raise FeedError(feed_round.number, FEED_FIELD.get(field, field), messages[0]) from None
+
+
+def looks_french(source: str | Path) -> bool:
+    """IRCC's French feed is ee_rounds_123_fr.json: the name says which feed a file is."""
+    return str(source).rstrip("/").rsplit("/", 1)[-1].lower().endswith("_fr.json")
+
+
+def parse_french_names(raw_rounds: list[dict]) -> dict[str, str]:
+    """IRCC's French round names by round number, in the file's order; the first bad round or
+    a repeated number raises, naming the round as the English import does.
+
+    The French feed has the English one's fields, but its dates and times are written in
+    French and its numbers grouped with a space or a no-break space ("20 784"). Only the name
+    is taken; the numbers are read to check the file is a rounds feed.
+    """
+    names: dict[str, str] = {}
+    for raw in raw_rounds:
+        number = text_of(raw.get("drawNumber", ""))
+        if not ROUND_NUMBER.match(number):
+            raise FeedError(
+                number or "?",
+                "drawNumber",
+                _("%(value)r is not a number.") % {"value": raw.get("drawNumber")},
+            )
+        if number in names:
+            raise FeedError(number, "drawNumber", _("appears twice in the file."))
+        name = text_of(raw.get("drawName", ""))
+        if not name:
+            raise FeedError(number, "drawName", _("is empty."))
+        for field in ("drawSize", "drawCRS"):
+            whole_number(raw, field, number)
+        names[number] = name
+    return names
+
+
+def import_french_names(raw_rounds: list[dict], *, dry_run: bool = False) -> ImportCounts:
+    """Fill each round's French name (``Draw.name_fr``) from IRCC's French feed, all or nothing.
+
+    Nothing else of a round changes: its facts come from the English feed only. A round of the
+    French file that is not in the database refuses the whole file (import the English feed
+    first), so a French file never half-applies. Each change is saved with the draw's history.
+    """
+    names = parse_french_names(raw_rounds)
+    counts = ImportCounts()
+    with transaction.atomic():
+        draws = {d.number: d for d in Draw.objects.filter(number__in=names).select_for_update()}
+        missing = [number for number in names if number not in draws]
+        if missing:
+            raise FeedError(
+                missing[0],
+                "drawNumber",
+                _(
+                    "is not a round in the database (%(count)s of the file are not); import "
+                    "IRCC's English feed first."
+                )
+                % {"count": len(missing)},
+            )
+        for number, name in names.items():
+            draw = draws[number]
+            if draw.name_fr == name:
+                counts.unchanged += 1
+                continue
+            draw.name_fr = name
+            # Only this column: the round's facts, revision and runs stay as they are.
+            draw.save(update_fields=["name_fr"])
+            counts.updated += 1
+        if dry_run:
+            transaction.set_rollback(True)
+    return counts

@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Band:
@@ -17,7 +19,7 @@ class Band:
 
     @property
     def label(self) -> str:
-        return "Total" if self.key == "total" else self.key.replace("-", "\N{EN DASH}")
+        return _("Total") if self.key == "total" else self.key.replace("-", "\N{EN DASH}")
 
     @property
     def is_sum(self) -> bool:
@@ -55,15 +57,18 @@ KEYS = frozenset(KEYS_IN_ORDER)
 def problems(pool: object, as_of: date | None) -> dict[str, str]:
     """Field errors for a pool that cannot be stored (wrong shape), keyed by model field."""
     if pool is None:
-        return (
-            {"pool_as_of": "Give the pool distribution too, or leave this empty."} if as_of else {}
-        )
+        if as_of is None:
+            return {}
+        return {"pool_as_of": _("Give the pool distribution too, or leave this empty.")}
     if not isinstance(pool, dict) or set(pool) != KEYS:
-        return {"pool": "Give a count for every band: " + ", ".join(b.key for b in BANDS) + "."}
+        return {
+            "pool": _("Give a count for every band: %(bands)s.")
+            % {"bands": ", ".join(b.key for b in BANDS)}
+        }
     if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in pool.values()):
-        return {"pool": "Every band count is a whole number, 0 or more."}
+        return {"pool": _("Every band count is a whole number, 0 or more.")}
     if as_of is None:
-        return {"pool_as_of": "Give the date of the pool snapshot."}
+        return {"pool_as_of": _("Give the date of the pool snapshot.")}
     return {}
 
 

@@ -2,6 +2,7 @@
 
 from datetime import UTC
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -87,8 +88,10 @@ class DrawSerializer(StrictNumbersModelSerializer):
                     *Draw._meta.get_field("number").validators,
                     UniqueValidator(
                         queryset=Draw.objects.all(),
-                        message="This round already exists; correct it with PUT or PATCH "
-                        "on /api/v1/draws/<number>/.",
+                        message=_(
+                            "This round already exists; correct it with PUT or PATCH "
+                            "on /api/v1/draws/<number>/."
+                        ),
                     ),
                 ]
             },

@@ -19,6 +19,7 @@ from datetime import date
 
 from draws.estimates.periods import YEAR_MONTHS, year_to
 from draws.estimates.poisson import limits
+from scoring.text import T_, Text
 
 PROGRAMS = frozenset({"fsw", "cec", "fst"})
 HORIZONS = (3, 6, 12)
@@ -52,12 +53,13 @@ class RoundFact:
     cutoff: int
 
 
-def shown(chance: float) -> str:
+def shown(chance: float) -> Text:
+    # Text (scoring.text): English as before, said in the reader's language by ``tr``.
     if chance < SHOWN_MIN:
-        return "under 1%"
+        return T_("under %(percent)s%%", percent=1)
     if chance > SHOWN_MAX:
-        return "above 95%"
-    return f"{round(chance * 100)}%"
+        return T_("above %(percent)s%%", percent=95)
+    return T_("%(percent)s%%", percent=round(chance * 100))
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,14 @@ class Horizon:
     high: float
 
     @property
-    def text(self) -> str:
+    def text(self) -> Text:
         """The range in words, never 100%: "up to 44%", "12% to 58%", "above 95%"."""
         low, high = shown(self.low), shown(self.high)
         if low == high:
             return low
-        return f"up to {high}" if self.low < SHOWN_MIN else f"{low} to {high}"
+        if self.low < SHOWN_MIN:
+            return T_("up to %(high)s", high=high)
+        return T_("%(low)s to %(high)s", low=low, high=high)
 
 
 @dataclass(frozen=True)
@@ -102,67 +106,188 @@ class Outlook:
     @property
     def reasoning(self) -> str:
         """Why these figures, in plain words, to the client."""
-        return " ".join(_reasons(self, you="you", your="your"))
+        return _english(self.reasoning_texts)
 
     @property
     def reasoning_for_consultant(self) -> str:
         """The same, about "the client"."""
-        return " ".join(_reasons(self, you="the client", your="the client's"))
+        return _english(self.reasoning_for_consultant_texts)
+
+    @property
+    def reasoning_texts(self) -> list[list[Text]]:
+        """``reasoning`` as sentences of marked pieces, for the pages to say in the reader's
+        language (``draws_format.sentences``)."""
+        return _reasons(self, own=True)
+
+    @property
+    def reasoning_for_consultant_texts(self) -> list[list[Text]]:
+        return _reasons(self, own=False)
 
 
-def _rounds(n: int) -> str:
-    return f"{n} round{'' if n == 1 else 's'}"
+def _english(sentences: list[list[Text]]) -> str:
+    return " ".join("".join(pieces) for pieces in sentences)
 
 
-def _day(day: date) -> str:
-    return day.isoformat()  # the pages write every date one way (tests/dates.py)
+def _rounds(n: int) -> Text:
+    return T_("%(count)s round", count=n) if n == 1 else T_("%(count)s rounds", count=n)
 
 
-def _reasons(o: Outlook, *, you: str, your: str) -> list[str]:
-    period = f"In the 12 months to {_day(o.as_of)}"
+def _rate(rate: float) -> float:
+    # A month's rate as a year's, to one decimal as the sentence shows it.
+    return round(rate * YEAR_MONTHS, 1)
+
+
+def _reasons(o: Outlook, *, own: bool) -> list[list[Text]]:
+    """Sentences, each a list of pieces that read as one when joined: a clause is added
+    only when it has something to say. Two wordings: to the client ("you") and about them."""
+    day = o.as_of
     if not o.known:
+        if own:
+            return [
+                [
+                    T_(
+                        "In the 12 months to %(day)s no round of a kind open to you was held, "
+                        "so there is nothing to base an outlook on.",
+                        day=day,
+                    )
+                ]
+            ]
         return [
-            f"{period} no round of a kind open to {you} was held, so there is nothing to base "
-            "an outlook on."
+            [
+                T_(
+                    "In the 12 months to %(day)s no round of a kind open to the client was "
+                    "held, so there is nothing to base an outlook on.",
+                    day=day,
+                )
+            ]
         ]
-    said = [f"{period}, {_rounds(o.open_rounds)} of the kinds open to {you} took place"]
-    if o.open_rounds:
-        said[0] += f"; {o.beaten or 'none'} had a cut-off below {o.score}"
-        if o.ties:
-            said[0] += f" and {o.ties} exactly {o.score} (decided by the tie-break)"
-        if o.beaten == 0 and o.lowest_cutoff is not None and o.lowest_cutoff > o.score:
-            said[0] += f"; the lowest was {o.lowest_cutoff}"
-    said[0] += "."
-    if o.unsure_rounds:
-        said.append(
-            f"{_rounds(o.unsure_rounds)} took place of kinds where we can't tell {your} "
-            f"eligibility yet, {o.unsure_cleared} of them at or below {your} score."
-        )
-    extra = [
-        name
-        for name, n in (("ties", o.ties), ("rounds we can't tell about", o.unsure_cleared))
-        if n
-    ]
-    if extra:
-        said.append(f"{' and '.join(extra).capitalize()} count in the higher figure only.")
-    if o.upper_count == 0:
-        fit = f"none in a year still fits a rate of up to {o.rate_high * YEAR_MONTHS:.1f} a year"
+    rounds = _rounds(o.open_rounds)
+    if own:
+        first = [
+            T_(
+                "In the 12 months to %(day)s, %(rounds)s of the kinds open to you took place",
+                day=day,
+                rounds=rounds,
+            )
+        ]
     else:
-        counted = o.beaten if o.upper_count == o.beaten else f"{o.beaten} to {o.upper_count}"
-        fit = (
-            f"{counted} in a year fit a rate of {o.rate_low * YEAR_MONTHS:.1f} to "
-            f"{o.rate_high * YEAR_MONTHS:.1f} a year"
+        first = [
+            T_(
+                "In the 12 months to %(day)s, %(rounds)s of the kinds open to the client "
+                "took place",
+                day=day,
+                rounds=rounds,
+            )
+        ]
+    if o.open_rounds:
+        if o.beaten:
+            first.append(
+                T_("; %(count)s had a cut-off below %(score)s", count=o.beaten, score=o.score)
+            )
+        else:
+            first.append(T_("; none had a cut-off below %(score)s", score=o.score))
+        if o.ties:
+            first.append(
+                T_(
+                    " and %(count)s exactly %(score)s (decided by the tie-break)",
+                    count=o.ties,
+                    score=o.score,
+                )
+            )
+        if o.beaten == 0 and o.lowest_cutoff is not None and o.lowest_cutoff > o.score:
+            first.append(T_("; the lowest was %(cutoff)s", cutoff=o.lowest_cutoff))
+    first.append(T_("."))
+    said = [first]
+    if o.unsure_rounds:
+        unsure = _rounds(o.unsure_rounds)
+        if own:
+            said.append(
+                [
+                    T_(
+                        "%(rounds)s took place of kinds where we can't tell your "
+                        "eligibility yet, %(count)s of them at or below your score.",
+                        rounds=unsure,
+                        count=o.unsure_cleared,
+                    )
+                ]
+            )
+        else:
+            said.append(
+                [
+                    T_(
+                        "%(rounds)s took place of kinds where we can't tell the client's "
+                        "eligibility yet, %(count)s of them at or below the client's score.",
+                        rounds=unsure,
+                        count=o.unsure_cleared,
+                    )
+                ]
+            )
+    if o.ties and o.unsure_cleared:
+        said.append([T_("Ties and rounds we can't tell about count in the higher figure only.")])
+    elif o.ties:
+        said.append([T_("Ties count in the higher figure only.")])
+    elif o.unsure_cleared:
+        said.append([T_("Rounds we can't tell about count in the higher figure only.")])
+    if o.upper_count == 0:
+        fit = T_(
+            "none in a year still fits a rate of up to %(high)s a year", high=_rate(o.rate_high)
         )
-    said.append(
-        f"Treating the rounds below {your} score as chance events, {fit} (the "
-        f"{round(o.confidence * 100)}% range for such a count); the chance of at least one "
-        "in t months is then "
-        "1 \N{MINUS SIGN} e^(\N{MINUS SIGN}rate \N{MULTIPLICATION SIGN} t)."
-    )
-    said.append(
-        "This assumes the next 12 months look like the last 12: cut-offs, the kinds of round "
-        f"IRCC holds and {your} own score can all change. It is an estimate, not a promise."
-    )
+    else:
+        if o.upper_count == o.beaten:
+            counted: int | Text = o.beaten
+        else:
+            counted = T_("%(low)s to %(high)s", low=o.beaten, high=o.upper_count)
+        fit = T_(
+            "%(counted)s in a year fit a rate of %(low)s to %(high)s a year",
+            counted=counted,
+            low=_rate(o.rate_low),
+            high=_rate(o.rate_high),
+        )
+    confidence = round(o.confidence * 100)
+    if own:
+        said.append(
+            [
+                T_(
+                    "Treating the rounds below your score as chance events, %(fit)s (the "
+                    "%(confidence)s%% range for such a count); the chance of at least one in "
+                    "t months is then 1 − e^(−rate "  # noqa: RUF001 (signs as before)
+                    "× t).",  # noqa: RUF001
+                    fit=fit,
+                    confidence=confidence,
+                )
+            ]
+        )
+        said.append(
+            [
+                T_(
+                    "This assumes the next 12 months look like the last 12: cut-offs, the "
+                    "kinds of round IRCC holds and your own score can all change. It is an "
+                    "estimate, not a promise."
+                )
+            ]
+        )
+    else:
+        said.append(
+            [
+                T_(
+                    "Treating the rounds below the client's score as chance events, %(fit)s "
+                    "(the %(confidence)s%% range for such a count); the chance of at least "
+                    "one in t months is then 1 − e^(−rate "  # noqa: RUF001
+                    "× t).",  # noqa: RUF001
+                    fit=fit,
+                    confidence=confidence,
+                )
+            ]
+        )
+        said.append(
+            [
+                T_(
+                    "This assumes the next 12 months look like the last 12: cut-offs, the "
+                    "kinds of round IRCC holds and the client's own score can all change. "
+                    "It is an estimate, not a promise."
+                )
+            ]
+        )
     return said
 
 

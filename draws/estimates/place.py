@@ -20,6 +20,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from scoring.text import T_, Text
+
 CRS_MAX = 1200
 
 
@@ -61,12 +63,19 @@ class Place:
         return 100 if self.high >= 10_000 else 10 if self.high >= 1_000 else 1
 
     @property
-    def top_text(self) -> str:
+    def top_text(self) -> Text:
         """The share of the pool with a higher score: "17.1% to 17.3%", "up to 0.3%"."""
-        low, high = f"{self.top_low:.1f}%", f"{math.ceil(self.top_high * 10) / 10:.1f}%"
-        if low == high:
+        low_share, high_share = round(self.top_low, 1), math.ceil(self.top_high * 10) / 10
+        # Texts (scoring.text): English as before, said in the reader's language by ``tr``.
+        low = T_("%(percent)s%%", percent=low_share)
+        high = T_("%(percent)s%%", percent=high_share)
+        if f"{low_share:.1f}" == f"{high_share:.1f}":
             return low
-        return f"up to {high}" if self.top_low < 0.05 else f"{low} to {high}"
+        return (
+            T_("up to %(high)s", high=high)
+            if self.top_low < 0.05
+            else T_("%(low)s to %(high)s", low=low, high=high)
+        )
 
     @property
     def exact(self) -> bool:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from draws.models.rounds import Draw
 from profiles.models import Client
@@ -16,11 +17,11 @@ from profiles.models import Client
 
 class ReevaluationRun(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", "Pending"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
-        SUPERSEDED = "superseded", "Superseded by a correction"
+        PENDING = "pending", _("Pending")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+        SUPERSEDED = "superseded", _("Superseded by a correction")
 
     draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="runs")
     revision = models.PositiveIntegerField(help_text="The draw revision this run evaluates.")
@@ -111,12 +112,12 @@ class ReevaluationChunk(models.Model):
 class Verdict(models.TextChoices):
     """How a client stood in a draw (DESIGN.md §4)."""
 
-    INVITED = "invited", "Would have been invited"
-    TIE_LOST = "tie_lost", "At the cut-off, lost the tie-break"
-    BELOW_CUTOFF = "below_cutoff", "Below the cut-off"
-    NOT_ELIGIBLE = "not_eligible", "Not eligible for this round"
-    CANT_TELL = "cant_tell", "Can't tell: a fact is missing"
-    NOT_IN_POOL = "not_in_pool", "Not in the pool"
+    INVITED = "invited", _("Would have been invited")
+    TIE_LOST = "tie_lost", _("At the cut-off, lost the tie-break")
+    BELOW_CUTOFF = "below_cutoff", _("Below the cut-off")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible for this round")
+    CANT_TELL = "cant_tell", _("Can't tell: a fact is missing")
+    NOT_IN_POOL = "not_in_pool", _("Not in the pool")
 
 
 class Standing(models.Model):

@@ -11,23 +11,50 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import formats
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from draws import pool as pool_bands
-from draws.categories import PROGRAMS
+from draws.categories import PROGRAMS, category_label, family_label
 from draws.models import checks
 from scoring.labels import FAMILY_NAMES
 from scoring.rules import EXPRESS_ENTRY_START
 
 CRS_MAX = 1200
-CRS_RANGE_MESSAGE = f"A CRS score is between 0 and {CRS_MAX}."
-INVITATIONS_MESSAGE = "A round issues at least one invitation."
+
+
+def _message(msgid: str, *, group: bool = False, **params: object) -> str:
+    """A validator's message with values, translated when shown (not at import, when the
+    translations are not loaded yet); ``group``: numbers grouped as the reader's language does."""
+
+    def text() -> str:
+        values = {
+            # With no language active (migrations), as English writes it.
+            k: (formats.number_format(v, force_grouping=True) if get_language() else f"{v:,}")
+            if group
+            else str(v)
+            for k, v in params.items()
+        }
+        return gettext(msgid) % values
+
+    return lazy(text, str)()
+
+
+CRS_RANGE_MESSAGE = _message(gettext_noop("A CRS score is between 0 and %(max)s."), max=CRS_MAX)
+INVITATIONS_MESSAGE = _("A round issues at least one invitation.")
 # Far above any real round, so only a typo is refused, and far below the database's own limit
 # (whose number, 9223372036854775807, was the message before).
 INVITATIONS_MAX = 100_000
-INVITATIONS_MAX_MESSAGE = (
-    f"A round issues at most {INVITATIONS_MAX:,} invitations; IRCC's largest issued 27,332 "
-    "(round 176, 2021-02-13)."
+INVITATIONS_MAX_MESSAGE = _message(
+    gettext_noop(
+        "A round issues at most %(max)s invitations; IRCC's largest issued 27,332 "
+        "(round 176, 2021-02-13)."
+    ),
+    group=True,
+    max=INVITATIONS_MAX,
 )
 # IRCC published the tie-breaking rule from round 77 on (rounds-data.md §3).
 TIE_BREAKS_PUBLISHED_FROM = date(2017, 11, 15)
@@ -59,8 +86,8 @@ DRAW_FIELDS = (
 # so that each name is written once.
 Family = models.TextChoices(
     "Family",
-    [(program.key.upper(), (program.key, program.name)) for program in PROGRAMS]
-    + [(family.name, (family.value, name)) for family, name in FAMILY_NAMES.items()],
+    [(program.key.upper(), (program.key, family_label(program.name))) for program in PROGRAMS]
+    + [(family.name, (family.value, family_label(name))) for family, name in FAMILY_NAMES.items()],
 )
 
 
@@ -72,8 +99,8 @@ class DrawCategory(models.Model):
     """
 
     class Kind(models.TextChoices):
-        PROGRAM = "program", "Program"
-        CATEGORY = "category", "Category"
+        PROGRAM = "program", _("Program")
+        CATEGORY = "category", _("Category")
 
     key = models.SlugField(
         max_length=40, unique=True, help_text="The scoring engine's key for this kind of round."
@@ -93,10 +120,12 @@ class DrawCategory(models.Model):
     class Meta:
         # Programs first ("program" > "category"): most rounds are CEC or PNP.
         ordering = ["-kind", "family", "in_force_from", "key"]
-        verbose_name_plural = "draw categories"
+        verbose_name = _("draw category")
+        verbose_name_plural = _("draw categories")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.version})" if self.version else self.name
+        # In the reader's language: IRCC's French names on French pages (draws.categories).
+        return category_label(self.name, self.version)
 
     def in_force(self, on: date) -> bool:
         return (self.in_force_from is None or self.in_force_from <= on) and (
@@ -121,9 +150,9 @@ class Draw(models.Model):
     """
 
     class Source(models.TextChoices):
-        ADMIN = "admin", "Admin"
-        IMPORT = "import", "IRCC import"
-        API = "api", "API"
+        ADMIN = "admin", pgettext_lazy("source of a draw", "Admin")
+        IMPORT = "import", _("IRCC import")
+        API = "api", _("API")
 
     number = models.CharField(
         max_length=8,
@@ -131,52 +160,69 @@ class Draw(models.Model):
         validators=[
             RegexValidator(
                 ROUND_NUMBER,
-                "A round number is IRCC's number, digits with an optional letter (e.g. 91a).",
+                _("A round number is IRCC's number, digits with an optional letter (e.g. 91a)."),
             )
         ],
-        help_text="IRCC's round number, e.g. 434 or 91a.",
+        verbose_name=_("number"),
+        help_text=_("IRCC's round number, e.g. 434 or 91a."),
     )
     sequence = models.PositiveIntegerField(editable=False)
-    held_on = models.DateField("draw date")
+    held_on = models.DateField(_("draw date"))
     category = models.ForeignKey(
-        DrawCategory, on_delete=models.PROTECT, related_name="draws", verbose_name="round type"
+        DrawCategory, on_delete=models.PROTECT, related_name="draws", verbose_name=_("round type")
     )
     invitations = models.PositiveIntegerField(
+        _("invitations"),
         validators=[
             MinValueValidator(1, INVITATIONS_MESSAGE),
             MaxValueValidator(INVITATIONS_MAX, INVITATIONS_MAX_MESSAGE),
-        ]
+        ],
     )
     cutoff = models.PositiveSmallIntegerField(
-        "minimum CRS",
+        _("minimum CRS"),
         validators=[
             MinValueValidator(0, CRS_RANGE_MESSAGE),
             MaxValueValidator(CRS_MAX, CRS_RANGE_MESSAGE),
         ],
     )
     tie_break_at = models.DateTimeField(
-        "tie-breaking rule (UTC)",
+        _("tie-breaking rule (UTC)"),
         null=True,
         blank=True,
-        help_text="Profiles at the cut-off submitted before this moment were invited. "
-        "IRCC published none before round 77 (2017-11-15).",
+        help_text=_(
+            "Profiles at the cut-off submitted before this moment were invited. "
+            "IRCC published none before round 77 (2017-11-15)."
+        ),
     )
-    ran_at = models.DateTimeField("round run at (UTC)", null=True, blank=True)
+    ran_at = models.DateTimeField(_("round run at (UTC)"), null=True, blank=True)
     ircc_name = models.CharField(
-        "IRCC round name", max_length=200, blank=True, help_text="As IRCC publishes it today."
+        _("IRCC round name"), max_length=200, blank=True, help_text=_("As IRCC publishes it today.")
     )
-    programs = models.CharField("eligible programs", max_length=200, blank=True)
-    ircc_url = models.URLField("IRCC page", max_length=300, blank=True)
+    # IRCC's French feed (ee_rounds_123_fr.json) names the round in French; filled by
+    # draws.importer.import_french_names, shown instead of ircc_name on French pages.
+    name_fr = models.CharField(
+        _("IRCC round name in French"),
+        max_length=200,
+        blank=True,
+        help_text=_("As IRCC's French feed publishes it; empty until the French feed is imported."),
+    )
+    programs = models.CharField(_("eligible programs"), max_length=200, blank=True)
+    ircc_url = models.URLField(_("IRCC page"), max_length=300, blank=True)
     pool = models.JSONField(
-        "pool distribution",
+        _("pool distribution"),
         null=True,
         blank=True,
-        help_text='Candidates per CRS band, e.g. {"601-1200": 500, …, "total": 229100}; '
-        "empty when IRCC published none.",
+        help_text=_(
+            'Candidates per CRS band, e.g. {"601-1200": 500, …, "total": 229100}; '
+            "empty when IRCC published none."
+        ),
     )
-    pool_as_of = models.DateField("pool as of", null=True, blank=True)
+    pool_as_of = models.DateField(_("pool as of"), null=True, blank=True)
     pool_warning = models.CharField(
-        max_length=300, blank=True, help_text="Inconsistencies in IRCC's published pool data."
+        _("pool warning"),
+        max_length=300,
+        blank=True,
+        help_text=_("Inconsistencies in IRCC's published pool data."),
     )
     pool_ranks = models.JSONField(
         null=True,
@@ -186,7 +232,7 @@ class Draw(models.Model):
         "with the candidates above each and the trend of its density, for place-in-pool "
         "estimates.",
     )
-    source = models.CharField(max_length=10, choices=Source.choices)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
     revision = models.PositiveIntegerField(
         default=1,
         editable=False,
@@ -197,6 +243,8 @@ class Draw(models.Model):
     history = HistoricalRecords(excluded_fields=["pool_ranks"])
 
     class Meta:
+        verbose_name = _("draw")
+        verbose_name_plural = _("draws")
         ordering = ["-held_on", "-sequence", "-number"]
         indexes = [models.Index(fields=["-held_on", "-sequence"], name="draw_newest_first")]
         constraints = [
@@ -213,7 +261,10 @@ class Draw(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Round {self.number} ({self.held_on})"
+        return gettext("Round %(number)s (%(date)s)") % {
+            "number": self.number,
+            "date": formats.date_format(self.held_on) if self.held_on else self.held_on,
+        }
 
     def save(self, *args, **kwargs) -> None:
         # Derived here, not by callers: factories, the shell and history reverts must never
@@ -234,6 +285,14 @@ class Draw(models.Model):
         return reverse("draws:draw_detail", kwargs={"number": self.number})
 
     @property
+    def published_name(self) -> str:
+        """IRCC's own name for the round, as published: the French one on French pages when
+        IRCC's French feed gave one, else the English."""
+        if self.name_fr and (get_language() or "").startswith("fr"):
+            return self.name_fr
+        return self.ircc_name
+
+    @property
     def tie_break_unpublished(self) -> bool:
         """Held before IRCC published tie-breaks: a missing one is IRCC's, not ours to record."""
         return self.held_on < TIE_BREAKS_PUBLISHED_FROM
@@ -251,16 +310,21 @@ class Draw(models.Model):
         if held_on and self.category_id and not self.category.in_force(held_on):
             category = self.category
             in_force = checks.in_force_text(category.in_force_from, category.in_force_to)
-            errors["category"] = (
-                f"{category} was not in force on {held_on:%Y-%m-%d} ({in_force}); "
+            errors["category"] = gettext(
+                "%(category)s was not in force on %(date)s (%(in_force)s); "
                 "choose the version in force that day."
-            )
+            ) % {"category": category, "date": formats.date_format(held_on), "in_force": in_force}
         errors.update(pool_bands.problems(self.pool, self.pool_as_of))
         if self.pool_as_of and self.pool_as_of < EXPRESS_ENTRY_START:
             errors.setdefault(
                 "pool_as_of",
-                f"The pool snapshot date {self.pool_as_of.isoformat()} is before Express Entry "
-                f"began on {EXPRESS_ENTRY_START.isoformat()}.",
+                gettext(
+                    "The pool snapshot date %(date)s is before Express Entry began on %(start)s."
+                )
+                % {
+                    "date": formats.date_format(self.pool_as_of),
+                    "start": formats.date_format(EXPRESS_ENTRY_START),
+                },
             )
         if errors:
             raise ValidationError(errors)

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib import messages
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from draws.models import ReevaluationRun
 from draws.reevaluation import runs
 from draws.services import Outcome, RecordedDraw
 from profiles.models import Client
 
-BROKER_DOWN = (
+BROKER_DOWN = _(
     "Draw saved. The re-evaluation could not be queued because the task broker is "
     "unreachable; it will start automatically when the broker is back."
 )
@@ -31,14 +34,22 @@ def notice(recorded: RecordedDraw) -> tuple[int, str]:
     """(message level, text) for the admin after a save. Call it after the commit."""
     if recorded.run is None:
         if recorded.outcome is Outcome.UNCHANGED:
-            return messages.INFO, "Draw saved. Nothing changed, so nothing is re-evaluated."
-        return messages.SUCCESS, "Draw saved. The correction does not change who is invited."
+            return messages.INFO, gettext(
+                "Draw saved. Nothing changed, so nothing is re-evaluated."
+            )
+        return messages.SUCCESS, gettext(
+            "Draw saved. The correction does not change who is invited."
+        )
     run = fresh(recorded.run)
     if run.queued_at is None:
-        return messages.WARNING, BROKER_DOWN
+        return messages.WARNING, str(BROKER_DOWN)
     count = run.total or Client.objects.current().count()  # known once a worker starts the run
-    clients = f"{count:,} client{'s' * (count != 1)}"
-    return messages.SUCCESS, f"Draw saved. Re-evaluation of {clients} queued."
+    text = ngettext(
+        "Draw saved. Re-evaluation of %(count)s client queued.",
+        "Draw saved. Re-evaluation of %(count)s clients queued.",
+        count,
+    ) % {"count": formats.number_format(count, force_grouping=True)}
+    return messages.SUCCESS, text
 
 
 def status(run: ReevaluationRun | None) -> dict | None:
@@ -56,12 +67,19 @@ class Resumed:
     pending_runs: int
 
     def __str__(self) -> str:
-        return (
-            f"Re-queued {self.requeued_chunks} stalled chunk{'s' * (self.requeued_chunks != 1)}, "
-            f"finished {self.finished_runs} run{'s' * (self.finished_runs != 1)}, "
-            f"sent {self.pending_runs} pending run{'s' * (self.pending_runs != 1)} to the "
-            "dispatcher."
-        )
+        chunks = ngettext(
+            "Re-queued %(count)s stalled chunk", "Re-queued %(count)s stalled chunks",
+            self.requeued_chunks,
+        ) % {"count": self.requeued_chunks}  # fmt: skip
+        finished = ngettext(
+            "finished %(count)s run", "finished %(count)s runs", self.finished_runs
+        ) % {"count": self.finished_runs}
+        pending = ngettext(
+            "sent %(count)s pending run to the dispatcher.",
+            "sent %(count)s pending runs to the dispatcher.",
+            self.pending_runs,
+        ) % {"count": self.pending_runs}
+        return f"{chunks}, {finished}, {pending}"
 
 
 def resume(*, stalled_after: timedelta | None = None) -> Resumed:

@@ -2,8 +2,9 @@
 
 Each consultant gets one e-mail per draw listing the firm's clients who would have been invited
 or who missed by 10 points or fewer (archived files left out), with a link to their dashboard;
-each client who opted in gets their own line. Only draws held recently are announced: importing
-the 2015 history must not send 400 e-mails.
+each client who opted in gets their own line. Each e-mail is written in its recipient's language
+(``language_of``: a client without a sign-in has no saved choice and gets the site's default).
+Only draws held recently are announced: importing the 2015 history must not send 400 e-mails.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from draws.models import ReevaluationRun, Standing, Verdict
+from eeportal.languages import language_of
 from profiles.links import site_link
 from profiles.models import Membership
 
@@ -44,7 +46,7 @@ def send_draw_digests(*, run_id: int) -> int:
         return 0
     standings = (
         Standing.objects.filter(newsworthy(run), client__archived_at=None)
-        .select_related("client__firm", "client__user")
+        .select_related("client__firm", "client__user__language_preference")
         .order_by("client__firm_id", "-crs", "client__last_name")
     )
     messages = []
@@ -53,7 +55,7 @@ def send_draw_digests(*, run_id: int) -> int:
     }
     consultants = Membership.objects.filter(
         firm_id__in=by_firm, user__is_active=True
-    ).select_related("user", "firm")
+    ).select_related("user__language_preference", "firm")
     for membership in consultants:
         # Only consultants who can sign in: no client names go to a closed login, or to an
         # invited one whose password is not set yet (the seat is not taken up).
@@ -70,20 +72,23 @@ def send_draw_digests(*, run_id: int) -> int:
 
 
 def _consultant_digest(run, membership, rows) -> EmailMessage:
-    context = {"draw": run.draw, "run": run, "rows": rows, "firm": membership.firm,
-               "user": membership.user, "near_miss": NEAR_MISS,
-               "dashboard_url": site_link("profiles:dashboard")}  # fmt: skip
-    return EmailMessage(
-        render_to_string("draws/email/digest_subject.txt", context).strip(),
-        render_to_string("draws/email/digest_body.txt", context),
-        to=[membership.user.email],
-    )
+    # Subject, body and the dashboard link (/fr/…) all in the consultant's language.
+    with translation.override(language_of(membership.user)):
+        context = {"draw": run.draw, "run": run, "rows": rows, "firm": membership.firm,
+                   "user": membership.user, "near_miss": NEAR_MISS,
+                   "dashboard_url": site_link("profiles:dashboard")}  # fmt: skip
+        return EmailMessage(
+            render_to_string("draws/email/digest_subject.txt", context).strip(),
+            render_to_string("draws/email/digest_body.txt", context),
+            to=[membership.user.email],
+        )
 
 
 def _client_line(run, standing, address: str) -> EmailMessage:
     context = {"draw": run.draw, "standing": standing, "client": standing.client}
-    return EmailMessage(
-        render_to_string("draws/email/client_subject.txt", context).strip(),
-        render_to_string("draws/email/client_body.txt", context),
-        to=[address],
-    )
+    with translation.override(language_of(standing.client.user)):
+        return EmailMessage(
+            render_to_string("draws/email/client_subject.txt", context).strip(),
+            render_to_string("draws/email/client_body.txt", context),
+            to=[address],
+        )

@@ -18,6 +18,7 @@ from scoring.categories import Category, category_by_key
 from scoring.category_eligibility import category_eligibility
 from scoring.eligibility import Answer, Eligibility, cant_tell, eligibility, in_pool
 from scoring.engine import score_totals
+from scoring.text import N_
 
 
 class Judgement(NamedTuple):
@@ -57,13 +58,15 @@ def _round_test(candidate, ctx: DrawContext, programs: Eligibility) -> Answer:
     if not programs.any:
         return cant_tell("Can't tell whether eligible for a program: " + programs.reasons())
     if ctx.kind == "pnp" and not candidate.provincial_nomination:
-        return Answer(False, "No provincial nomination on the draw date")
+        return Answer(False, N_("No provincial nomination on the draw date"))
     return Answer(True, "Eligible: " + ", ".join(p.upper() for p in programs.programs))
 
 
 def _pool_problem(facts: ClientFacts, candidate, on: date) -> str:
+    # Stored as the reason, in English; the fixed ones are marked (N_) so the pages can say
+    # them in the reader's language (``|tr``). Those with a date stay English.
     if facts.profile_submitted_at is None:
-        return "No Express Entry profile submitted"
+        return N_("No Express Entry profile submitted")
     submitted = local_date(facts.profile_submitted_at)
     if submitted > on:
         return f"Profile submitted later, on {submitted:%Y-%m-%d}"

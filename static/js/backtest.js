@@ -13,8 +13,20 @@
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"];
   const SCORE = "#8b1d2c";
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  // The page's language (html lang "en-CA" or "fr-CA"); Django's JavaScript catalogue
+  // (/jsi18n/) defines gettext and interpolate, kept as no-ops if it failed to load.
+  const LANG = document.documentElement.lang || "en-CA";
+  const gettext = window.gettext || function (text) { return text; };
+  const interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
+  };
+  const FRENCH_DAY = new Intl.DateTimeFormat(LANG, {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+  });
 
+  // English pages write ISO dates (2026-08-05), French ones "5 août 2026", as the tables do.
   function isoDay(ms) {
+    if (LANG.startsWith("fr")) return FRENCH_DAY.format(new Date(ms));
     return new Date(ms).toISOString().slice(0, 10);
   }
 
@@ -37,7 +49,7 @@
     const colour = PALETTE[i % PALETTE.length];
     return {
       type: "scatter",
-      label: "Cut-off: " + kind.label,
+      label: interpolate(gettext("Cut-off: %(kind)s"), { kind: kind.label }, true),
       data: kind.points.map(function (p) {
         return { x: Date.parse(p.date), y: p.cutoff, round: p.round, invited: p.invited };
       }),
@@ -50,7 +62,7 @@
   });
   datasets.push({
     type: "line",
-    label: "Score on the draw date",
+    label: gettext("Score on the draw date"),
     data: data.score.map(function (p) { return { x: Date.parse(p.date), y: p.crs }; }),
     borderColor: SCORE,
     backgroundColor: SCORE,
@@ -63,6 +75,7 @@
     data: { datasets: datasets },
     options: {
       animation: reducedMotion ? false : undefined,
+      locale: LANG,
       maintainAspectRatio: false,
       interaction: { mode: "nearest", intersect: false },
       scales: {
@@ -71,7 +84,7 @@
           afterBuildTicks: monthTicks,
           ticks: { callback: function (value) { return isoDay(value).slice(0, 7); } },
         },
-        y: { title: { display: true, text: "CRS" } },
+        y: { title: { display: true, text: gettext("CRS") } },
       },
       plugins: {
         legend: { position: "bottom", labels: { boxWidth: 12 } },
@@ -79,13 +92,19 @@
           callbacks: {
             title: function (items) {
               const point = items[0].raw;
-              return (point.round ? "Round " + point.round + ", " : "") + isoDay(point.x);
+              if (!point.round) return isoDay(point.x);
+              return interpolate(gettext("Round %(round)s, %(day)s"),
+                { round: point.round, day: isoDay(point.x) }, true);
             },
             label: function (item) {
               const point = item.raw;
-              if (point.round === undefined) return "Score: " + point.y;
-              return item.dataset.label + " " + point.y +
-                (point.invited ? " (would have been invited)" : " (not invited)");
+              if (point.round === undefined) {
+                return interpolate(gettext("Score: %(score)s"), { score: point.y }, true);
+              }
+              const format = point.invited
+                ? gettext("%(label)s %(cutoff)s (would have been invited)")
+                : gettext("%(label)s %(cutoff)s (not invited)");
+              return interpolate(format, { label: item.dataset.label, cutoff: point.y }, true);
             },
           },
         },

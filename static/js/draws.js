@@ -9,13 +9,27 @@
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   Chart.defaults.animation = reducedMotion ? false : Chart.defaults.animation;
   Chart.defaults.maintainAspectRatio = false;
+  // The page's language (html lang "en-CA" or "fr-CA"); Django's JavaScript catalogue
+  // (/jsi18n/) defines gettext and interpolate, kept as no-ops if it failed to load.
+  const LANG = document.documentElement.lang || "en-CA";
+  const gettext = window.gettext || function (text) { return text; };
+  const interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
+  };
+  const FRENCH_DAY = new Intl.DateTimeFormat(LANG, {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+  });
+  // Numbers in the tooltips grouped as the page's language groups them ("3 000" in French).
+  Chart.defaults.locale = LANG;
 
   function data(id) {
     const element = document.getElementById(id);
     return element ? JSON.parse(element.textContent) : null;
   }
 
+  // English pages write ISO dates (2026-08-05), French ones "5 août 2026", as the tables do.
   function isoDay(ms) {
+    if (LANG.startsWith("fr")) return FRENCH_DAY.format(new Date(ms));
     return new Date(ms).toISOString().slice(0, 10);
   }
 
@@ -56,7 +70,7 @@
             afterBuildTicks: yearTicks,
             ticks: { callback: function (value) { return new Date(value).getUTCFullYear(); } },
           },
-          y: { title: { display: true, text: "Minimum CRS" } },
+          y: { title: { display: true, text: gettext("Minimum CRS") } },
         },
         plugins: {
           legend: { position: "bottom", labels: { boxWidth: 12 } },
@@ -64,7 +78,8 @@
             callbacks: {
               title: function (items) {
                 const point = items[0].raw;
-                return "Round " + point.round + ", " + isoDay(point.x);
+                return interpolate(gettext("Round %(round)s, %(day)s"),
+                  { round: point.round, day: isoDay(point.x) }, true);
               },
               label: function (item) { return item.dataset.label + ": " + item.raw.y; },
             },
@@ -81,7 +96,7 @@
       data: {
         labels: months.map(function (m) { return m.month; }),
         datasets: [{
-          label: "Invitations",
+          label: gettext("Invitations"),
           data: months.map(function (m) { return m.invitations; }),
           backgroundColor: PALETTE[0],
         }],
@@ -100,13 +115,13 @@
       data: {
         labels: pool.map(function (b) { return b.band; }),
         datasets: [{
-          label: "Candidates",
+          label: gettext("Candidates"),
           data: pool.map(function (b) { return b.candidates; }),
           backgroundColor: PALETTE[1],
         }],
       },
       options: {
-        scales: { x: { title: { display: true, text: "CRS band" } } },
+        scales: { x: { title: { display: true, text: gettext("CRS band") } } },
         plugins: { legend: { display: false } },
       },
     });

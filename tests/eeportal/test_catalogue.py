@@ -16,6 +16,7 @@ from django.conf import settings
 LOCALE = Path(settings.BASE_DIR) / "eeportal" / "locale"
 CATALOGUES = [LOCALE / "fr" / "LC_MESSAGES" / f"{domain}.po" for domain in ("django", "djangojs")]
 GLOSSARY = LOCALE / "glossary.csv"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 
 
 def _entries(path: Path) -> list[polib.POEntry]:
@@ -97,6 +98,8 @@ def test_each_domain_term_has_one_french_name_throughout(row):
     for path in CATALOGUES:
         for entry in _entries(path):
             strings = [entry.msgstr, *entry.msgstr_plural.values()]
-            if english.search(entry.msgid) and not all(french.search(s) for s in strings if s):
+            # A placeholder's name (%(cutoff)s) is not a word of the text.
+            text = PLACEHOLDER.sub(" ", entry.msgid)
+            if english.search(text) and not all(french.search(s) for s in strings if s):
                 off.append(f"{entry.msgid!r} -> {entry.msgstr!r}")
     assert not off, f"{row['concept']} should be {row['fr']!r} in: {off[:5]}"

@@ -133,4 +133,4 @@ def test_the_include_speaks_of_the_client_on_the_consultants_page(history):
     )
     text = " ".join(html.split())
     assert "the client would have been invited" in text
-    assert "Since the client&#x27;s profile was submitted on 2025-03-01" in text
+    assert "Since the client's profile was submitted on 2025-03-01" in text
