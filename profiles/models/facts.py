@@ -13,13 +13,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from eeportal.i18n import tr
 from profiles.choices import EducationLevel, LanguageTestChoice, Person
-from profiles.noc import occupation
+from profiles.noc import occupation, shown_title
 from scoring import types as scoring
 from scoring.dates import years_after
 from scoring.rules import EXPRESS_ENTRY_START
@@ -212,7 +212,8 @@ class WorkPeriod(Fact):
         ordering = ["person", "-start", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.noc} {self.title}"
+        # The NOC's French title on French pages (a title someone typed stays as typed).
+        return f"{self.noc} {shown_title(self.noc, self.title, get_language())}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

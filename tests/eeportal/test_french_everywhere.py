@@ -31,6 +31,7 @@ def _data() -> list[str]:
     """What a page shows that is data, not interface."""
     values: list[str] = []
     values += Draw.objects.values_list("ircc_name", flat=True)
+    values += Draw.objects.values_list("programs", flat=True)  # as IRCC publishes them
     values += Firm.objects.values_list("name", flat=True)
     for first, last, email, phone, spouse in Client.objects.values_list(
         "first_name", "last_name", "email", "phone", "spouse_name"
