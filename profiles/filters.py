@@ -118,6 +118,11 @@ class ClientFilter(django_filters.FilterSet):
             "current_crs": _("CRS"),
             "profile_submitted_at": _("Profile date"),
             "created_at": _("Date added"),
+            # Named here: django-filter words the descending ones once, at import, in English.
+            "-name": _("Name (descending)"),
+            "-crs": _("CRS (descending)"),
+            "-profile": _("Profile date (descending)"),
+            "-added": _("Date added (descending)"),
         },
         label=_("Sort by"),
     )
