@@ -28,7 +28,9 @@ from django.utils import timezone
 
 from profiles.choices import Person, Stage
 from profiles.expiry import Status, profile_expiring, with_status
+from profiles.list_order import off_the_indexes, total_order
 from profiles.models import Client, FileAccess, LanguageTestResult
+from profiles.search import few_matches
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS
@@ -132,7 +134,9 @@ class ClientFilter(django_filters.FilterSet):
         """Archived files leave the list unless asked for (``archived``)."""
         if not self.form.cleaned_data.get("archived"):
             queryset = queryset.filter(archived_at=None)
-        return super().filter_queryset(queryset)
+        self.few_matches = False
+        ordered = total_order(super().filter_queryset(queryset))
+        return off_the_indexes(ordered) if self.few_matches else ordered
 
     def archived_only(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
         return queryset.exclude(archived_at=None) if value else queryset
@@ -151,12 +155,14 @@ class ClientFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
         # Commas separate words too: the list shows names as "Garcia, Chloé", and that pasted
         # back searched for "Garcia," and found nothing.
-        for word in re.findall(r"[^\s,;]+", value)[:5]:
+        words = re.findall(r"[^\s,;]+", value)[:5]
+        for word in words:
             queryset = queryset.filter(
                 Q(first_name__icontains=word)
                 | Q(last_name__icontains=word)
                 | Q(email__icontains=word)
             )
+        self.few_matches = few_matches(queryset, words)
         return queryset
 
     def eligible_for(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
