@@ -46,9 +46,9 @@ def _page_number(number) -> int | None:
 class CappedPaginator(Paginator):
     """A ``Paginator`` whose ``count`` is exact up to ``cap`` and a ``MoreThan`` above it."""
 
-    def __init__(self, object_list, per_page: int, *, cap: int = COUNT_CAP, **kwargs) -> None:
+    def __init__(self, object_list, per_page: int, *, cap: int | None = None, **kwargs) -> None:
         super().__init__(object_list, per_page, **kwargs)
-        self.cap = cap
+        self.cap = COUNT_CAP if cap is None else cap
         self.exact = False  # set for a page past the cap: its number needs the true count
 
     def wants(self, number) -> None:

@@ -64,6 +64,19 @@ class Migration(migrations.Migration):
             model_name="client",
             index=_list_index("client_archived_name", "last_name", "first_name", archived=True),
         ),
+        migrations.AddIndex(
+            model_name="client",
+            index=_list_index("client_list_language_expiry", "language_expires_on"),
+        ),
+        migrations.AddIndex(
+            model_name="client", index=_list_index("client_list_eca_expiry", "eca_expires_on")
+        ),
+        migrations.AddIndex(
+            model_name="languagetestresult",
+            index=models.Index(
+                fields=["person", "test_date", "client"], name="language_result_expiry"
+            ),
+        ),
         AddIndexOnPostgreSQL(
             model_name="client",
             index=django.contrib.postgres.indexes.GinIndex(

@@ -69,6 +69,9 @@ LIST_INDEXES = [
     _list_index("client_list_profile", "profile_submitted_at"),
     _list_index("client_list_added", "created_at"),
     _list_index("client_archived_name", "last_name", "first_name", archived=True),
+    # The expiry filters ("expiring within 90 days" can match a few hundred files in 100,000).
+    _list_index("client_list_language_expiry", "language_expires_on"),
+    _list_index("client_list_eca_expiry", "eca_expires_on"),
     # The search (``icontains`` of each word in the names or the e-mail) by trigrams, on the
     # UPPER() that icontains compares on PostgreSQL. Created on PostgreSQL only (migration 0015).
     GinIndex(
