@@ -39,8 +39,12 @@ from scoring.language import VALIDITY_YEARS
 class ClientFilterForm(forms.Form):
     def clean_draw(self) -> str:
         number = self.cleaned_data.get("draw", "").strip().lower()
-        # A typo must say so, not answer "no client matches" (one query, only when given).
-        if number and not _draw_model().objects.filter(number=number).exists():
+        # A typo must say so, not answer "no client matches" (one query, only when given). The
+        # id found lets the list read the standings by (client, draw) instead of joining the
+        # draws by number for each file (issue 16).
+        draws = _draw_model().objects.filter(number=number)
+        self.draw_id = draws.values_list("pk", flat=True).first() if number else None
+        if number and self.draw_id is None:
             raise ValidationError(f"No round {number} has been recorded.")
         return number
 
@@ -180,9 +184,9 @@ class ClientFilter(django_filters.FilterSet):
         and probing the standings' (draw, verdict) index keeps it one cheap subquery inside the
         list's query. (draw, client) is unique: the join adds no duplicate rows.
         """
-        if number := self.form.cleaned_data.get("draw"):
+        if self.form.cleaned_data.get("draw"):
             # One filter() call: the draw and the verdict are of the same standing row.
-            return queryset.filter(standings__draw__number=number, standings__verdict=value)
+            return queryset.filter(standings__draw_id=self.form.draw_id, standings__verdict=value)
         standing = _standing_model()
         evaluated = Exists(standing.objects.filter(draw=OuterRef("pk")))
         latest = _draw_model().objects.filter(evaluated).values("pk")[:1]
@@ -193,7 +197,7 @@ class ClientFilter(django_filters.FilterSet):
         reads the round itself (a second join here would match any standing)."""
         if self.form.cleaned_data.get("latest_verdict"):
             return queryset
-        return queryset.filter(standings__draw__number=value)
+        return queryset.filter(standings__draw_id=self.form.draw_id)
 
     def profile_expiring(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
         """Profiles still valid today that expire in the next ``value`` days (12 months, §9):
