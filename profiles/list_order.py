@@ -41,6 +41,9 @@ def off_the_indexes(queryset: QuerySet) -> QuerySet:
     """
     order = []
     for term in queryset.query.order_by or queryset.model._meta.ordering:
+        if not isinstance(term, str):  # an expression already: no index serves it as such
+            order.append(term)
+            continue
         descending = term.startswith("-")
         name = term.removeprefix("-")
         name = queryset.model._meta.pk.name if name == "pk" else name
