@@ -36,7 +36,7 @@ class MoreThan(int):
         return f"{self.shown}+"
 
 
-def _page_number(number) -> int | None:
+def _page_number(number: object) -> int | None:
     try:
         return int(number)
     except (TypeError, ValueError):
@@ -51,17 +51,17 @@ class CappedPaginator(Paginator):
         self.cap = COUNT_CAP if cap is None else cap
         self.exact = False  # set for a page past the cap: its number needs the true count
 
-    def wants(self, number) -> None:
+    def wants(self, number: object) -> None:
         """Count exactly when page ``number`` reaches past the capped count."""
         number = _page_number(number)
         if number is not None and number * self.per_page > self.cap:
             self.exact = True
 
-    def page(self, number) -> Page:
+    def page(self, number: object) -> Page:
         self.wants(number)
         return super().page(number)
 
-    def get_page(self, number) -> Page:
+    def get_page(self, number: object) -> Page:
         self.wants(number)
         return super().get_page(number)
 
@@ -87,7 +87,7 @@ class CappedPageNumberPagination(PageNumberPagination):
 
     django_paginator_class = CappedPaginator
 
-    def get_page_number(self, request, paginator: CappedPaginator):
+    def get_page_number(self, request, paginator: CappedPaginator) -> int | str:
         if request.query_params.get(self.page_query_param) in self.last_page_strings:
             paginator.exact = True  # "last" needs the true number of pages
         return super().get_page_number(request, paginator)
