@@ -26,6 +26,7 @@ from profiles import selectors, services
 from profiles.candidates.assessment import Assessment
 from profiles.filters import ClientFilter
 from profiles.models import FileAccess
+from profiles.pagination import CappedPageNumberPagination
 from profiles.roles import roles_of
 from profiles.serializers import (
     NESTED,
@@ -98,6 +99,7 @@ class ClientViewSet(
     serializer_class = ClientSerializer
     permission_classes = [IsConsultant]
     filterset_class = ClientFilter
+    pagination_class = CappedPageNumberPagination
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
 

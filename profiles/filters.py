@@ -30,7 +30,9 @@ from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Person, Stage
 from profiles.expiry import Status, profile_expiring, with_status
+from profiles.list_order import off_the_indexes, total_order
 from profiles.models import Client, FileAccess, LanguageTestResult
+from profiles.search import few_matches
 from scoring.dates import last_day_n_years_old
 from scoring.labels import ELIGIBILITY_NAMES
 from scoring.language import VALIDITY_YEARS
@@ -39,8 +41,12 @@ from scoring.language import VALIDITY_YEARS
 class ClientFilterForm(forms.Form):
     def clean_draw(self) -> str:
         number = self.cleaned_data.get("draw", "").strip().lower()
-        # A typo must say so, not answer "no client matches" (one query, only when given).
-        if number and not _draw_model().objects.filter(number=number).exists():
+        # A typo must say so, not answer "no client matches" (one query, only when given). The
+        # id found lets the list read the standings by (client, draw) instead of joining the
+        # draws by number for each file (issue 16).
+        draws = _draw_model().objects.filter(number=number)
+        self.draw_id = draws.values_list("pk", flat=True).first() if number else None
+        if number and self.draw_id is None:
             raise ValidationError(
                 gettext("No round %(number)s has been recorded.") % {"number": number}
             )
@@ -144,7 +150,9 @@ class ClientFilter(django_filters.FilterSet):
         """Archived files leave the list unless asked for (``archived``)."""
         if not self.form.cleaned_data.get("archived"):
             queryset = queryset.filter(archived_at=None)
-        return super().filter_queryset(queryset)
+        self.few_matches = False
+        ordered = total_order(super().filter_queryset(queryset))
+        return off_the_indexes(ordered) if self.few_matches else ordered
 
     def archived_only(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
         return queryset.exclude(archived_at=None) if value else queryset
@@ -163,12 +171,14 @@ class ClientFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
         # Commas separate words too: the list shows names as "Garcia, Chloé", and that pasted
         # back searched for "Garcia," and found nothing.
-        for word in re.findall(r"[^\s,;]+", value)[:5]:
+        words = re.findall(r"[^\s,;]+", value)[:5]
+        for word in words:
             queryset = queryset.filter(
                 Q(first_name__icontains=word)
                 | Q(last_name__icontains=word)
                 | Q(email__icontains=word)
             )
+        self.few_matches = few_matches(queryset, words)
         return queryset
 
     def eligible_for(self, queryset: QuerySet[Client], name: str, value: str) -> QuerySet[Client]:
@@ -186,9 +196,9 @@ class ClientFilter(django_filters.FilterSet):
         and probing the standings' (draw, verdict) index keeps it one cheap subquery inside the
         list's query. (draw, client) is unique: the join adds no duplicate rows.
         """
-        if number := self.form.cleaned_data.get("draw"):
+        if self.form.cleaned_data.get("draw"):
             # One filter() call: the draw and the verdict are of the same standing row.
-            return queryset.filter(standings__draw__number=number, standings__verdict=value)
+            return queryset.filter(standings__draw_id=self.form.draw_id, standings__verdict=value)
         standing = _standing_model()
         evaluated = Exists(standing.objects.filter(draw=OuterRef("pk")))
         latest = _draw_model().objects.filter(evaluated).values("pk")[:1]
@@ -199,7 +209,7 @@ class ClientFilter(django_filters.FilterSet):
         reads the round itself (a second join here would match any standing)."""
         if self.form.cleaned_data.get("latest_verdict"):
             return queryset
-        return queryset.filter(standings__draw__number=value)
+        return queryset.filter(standings__draw_id=self.form.draw_id)
 
     def profile_expiring(self, queryset: QuerySet[Client], name: str, value) -> QuerySet[Client]:
         """Profiles still valid today that expire in the next ``value`` days (12 months, §9):

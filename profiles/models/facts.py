@@ -143,6 +143,11 @@ class LanguageTestResult(Fact):
 
     class Meta:
         ordering = ["person", "-test_date", "pk"]
+        indexes = [
+            # The client list's "a result expires within N days" (issue 16): the results
+            # taken in a date range, and whose they are, without reading the table.
+            models.Index(fields=["person", "test_date", "client"], name="language_result_expiry"),
+        ]
 
     def __str__(self) -> str:
         return self.as_result().summary

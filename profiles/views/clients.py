@@ -6,7 +6,6 @@ from itertools import chain
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,6 +21,7 @@ from profiles.filters import ClientFilter
 from profiles.forms import AssignForm, ClientForm, StageForm
 from profiles.intake import Intake
 from profiles.models import FileAccess
+from profiles.pagination import CappedPaginator
 
 from .common import PAGE_SIZE, add_service_errors, consultant_required, site_url, visible_client
 
@@ -39,7 +39,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     filterset = ClientFilter(request.GET or None, queryset=scope, request=request)
     clients = filterset.qs  # invalid filters are left out (and shown); the valid ones apply
     rows = clients.select_related("consultant").only(*LIST_FIELDS, *CONSULTANT_FIELDS)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page": page, "query": query.urlencode()}
