@@ -71,7 +71,11 @@ def test_the_french_client_form_has_french_headings(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
     page = client.get(_fr("profiles:client_create")).content.decode()
     assert "<title>" in page and "Nouveau client" in page
-    for legend in ("Époux ou conjoint de fait", "Facteurs supplémentaires", "Profil Entrée express"):
+    for legend in (
+        "Époux ou conjoint de fait",
+        "Facteurs supplémentaires",
+        "Profil Entrée express",
+    ):
         assert f'<legend class="h5">{legend}</legend>' in page
     assert "Family and settlement funds" not in page
     assert ">Enregistrer</button>" in page
