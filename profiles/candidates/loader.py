@@ -133,8 +133,8 @@ def facts_for(clients: QuerySet[Client] | Iterable[int] | range) -> dict[int, Cl
 def _facts_by_sql(clients: range | list[int]) -> dict[int, ClientFacts]:
     """``facts_for`` of a range or list of ids on PostgreSQL, in plain SQL.
 
-    A chunk reads some 12,000 rows; through the ORM's ``values_list`` that cost about a third of
-    its loading time (bench/reevaluate.py), for tuples the database driver returns as they are.
+    A chunk reads some 12,000 rows; through the ORM's ``values_list`` they took an eighth longer
+    to load (13 %, measured on 2,000-client chunks), for tuples the driver returns as they are.
     """
     if isinstance(clients, range):
         where, params = "BETWEEN %s AND %s", [clients.start, clients.stop - 1]
