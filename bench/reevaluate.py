@@ -15,7 +15,7 @@ ones are removed with TRUNCATE, not one by one through the ORM), records a CEC d
   N standing rows COPYed in, with no scoring at all;
 - where a chunk's time goes: loading the facts, judging, writing, on a sample of the run's chunks
   re-done in this process (the write rolled back);
-- the storage: bytes per stored standing (the draw's partition, heap and indexes), and what
+- the storage: bytes per stored standing (its partition's heap and indexes), and what
   every client in every round recorded so far would take;
 - the peak memory of each worker (VmHWM), which should not grow with N: chunks are streamed;
 - a naive baseline on ``--naive`` clients: per client, its facts loaded alone and one ORM
@@ -134,11 +134,9 @@ def timed_run(n: int) -> tuple[float, float, list[float]]:
     from draws.models import Draw, DrawCategory, ReevaluationRun, Standing
     from draws.services import record_draw
 
-    old = Draw.objects.filter(number="9999").first()
-    if old is not None:
-        with connection.cursor() as cursor:  # its standings, before the ORM deletes the draw
-            cursor.execute(f'TRUNCATE "draws_standing_{old.pk}"')
-        old.delete()
+    with connection.cursor() as cursor:  # the bench's own database: only its draw's standings
+        cursor.execute("TRUNCATE draws_standing")
+    Draw.objects.filter(number="9999").delete()
     workers = start_workers(2)
     time.sleep(3)  # let both workers connect before the clock starts
     cpu_before = cpu_seconds(workers)
@@ -242,10 +240,14 @@ def storage(n: int) -> tuple[float, float, int]:
 
     draw = Draw.objects.get(number="9999")
     with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM ANALYZE draws_standing_{draw.pk}")
+        # Its partition holds its rows alone: timed_run emptied the table before the run.
         cursor.execute(
-            "SELECT pg_table_size(%s), pg_indexes_size(%s)", [f"draws_standing_{draw.pk}"] * 2
+            "SELECT tableoid::regclass::text FROM draws_standing WHERE draw_id = %s LIMIT 1",
+            [draw.pk],
         )
+        (partition,) = cursor.fetchone()
+        cursor.execute(f"VACUUM ANALYZE {partition}")
+        cursor.execute("SELECT pg_table_size(%s), pg_indexes_size(%s)", [partition] * 2)
         heap, indexes = cursor.fetchone()
     return heap / n, indexes / n, len(read_feed(read_source(BUNDLED_FEED)))
 

@@ -1,22 +1,29 @@
-"""Partition the standings by draw (PostgreSQL), one partition per draw.
+"""Partition the standings by draw (PostgreSQL): each partition holds a block of 64 draws.
 
 A run rewrites every standing of one draw. In one table holding every draw's rows (1,000,000
-clients x 435 rounds is 435 million), each of its upserts descends indexes of that whole size,
-and the rows it replaces leave dead tuples for a vacuum of the whole table. Partitioned, a run
-works in one draw's table, whose indexes fit in memory; a round is emptied with TRUNCATE and a
-deleted draw's table dropped.
+clients x 435 rounds is 435 million), each of its upserts descends indexes of that whole size;
+above all the (client, draw) index, in which one draw's rows are scattered over every leaf
+page. Partitioned, a run works in the table of its draw's block: indexes 64 rounds big, not
+every round, and vacuum works one block at a time.
 
-- One LIST partition per draw, named ``draws_standing_<draw id>``, created by a trigger when the
-  draw row is inserted, whatever inserts it (services, import, admin, tests), and dropped when it
-  is deleted (unless the same transaction wrote standings: then it stays, empty). No default partition: a row for a draw with no partition is an error, not a row
-  hidden where no run would find it.
+Why blocks of 64 draws and not one table per draw: every query for one client's standings (the
+portal, the client page) opens and locks every partition and its three indexes. With a table
+per draw that is some 1,700 locks a query, and PostgreSQL's shared lock table (64 locks x 100
+connections by default) overflows with four such pages at once; creating a partition also syncs
+its new index files to disk, which made every recorded draw (and the test suite) slow. Seven
+blocks hold the 435 rounds held so far.
+
+- RANGE partitions of draw ids, ``draws_standing_b<n>`` holding draws 64n to 64n + 63, created
+  by a trigger when a draw row of a new block is inserted, whatever inserts it (services,
+  import, admin, tests). No default partition: a row for a draw with no partition is an error,
+  not a row hidden where no run would find it.
 - The key is ``one_standing_per_draw_client`` (draw, client), the upsert's conflict target. The
   ``id`` column stays (Django's model keeps it) but is not indexed: a primary key on a partitioned
   table must contain the partition key, and nothing looks a standing up by id. The two
   single-column foreign-key indexes go: the constraint and ``standing_client_draw`` lead with
   those columns already.
 
-SQLite (the zero-setup ``make run``) keeps one table; only the state changes there.
+SQLite (the zero-setup ``make run``) keeps one table; only the indexes change there.
 """
 
 import copy
@@ -24,34 +31,34 @@ import copy
 import django.db.models.deletion
 from django.db import migrations, models
 
-CREATE_PARTITION = """
+BLOCK = 64  # draws per partition
+
+CREATE_PARTITION = f"""
 CREATE FUNCTION draws_standing_partition() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    block bigint := NEW.id / {BLOCK};
+    name text := 'draws_standing_b' || block;
 BEGIN
-    IF TG_OP = 'INSERT' THEN
+    IF to_regclass(name) IS NOT NULL THEN
+        RETURN NEW;
+    END IF;
+    -- Two draws of a new block recorded at once would both create its table.
+    PERFORM pg_advisory_xact_lock(hashtext('draws_standing_partition'));
+    IF to_regclass(name) IS NULL THEN
         -- CREATE TABLE then ATTACH, not CREATE TABLE ... PARTITION OF: attaching takes a SHARE
         -- UPDATE EXCLUSIVE lock on draws_standing, so recording a draw does not block every
         -- page that reads standings until its transaction commits.
         EXECUTE format(
-            'CREATE TABLE %I (LIKE draws_standing INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
-            'draws_standing_' || NEW.id
+            'CREATE TABLE %I (LIKE draws_standing INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', name
         );
         EXECUTE format(
-            'ALTER TABLE draws_standing ATTACH PARTITION %I FOR VALUES IN (%s)',
-            'draws_standing_' || NEW.id, NEW.id
+            'ALTER TABLE draws_standing ATTACH PARTITION %I FOR VALUES FROM (%s) TO (%s)',
+            name, block * {BLOCK}, (block + 1) * {BLOCK}
         );
-        RETURN NEW;
     END IF;
-    -- Django deleted the draw's standings first (on_delete=CASCADE): the table is empty. A
-    -- transaction that also wrote standings has foreign-key checks pending on it, and then the
-    -- table cannot be dropped yet: it stays, empty (draw ids are never reused).
-    BEGIN
-        EXECUTE format('DROP TABLE IF EXISTS %I', 'draws_standing_' || OLD.id);
-    EXCEPTION WHEN object_in_use THEN
-        NULL;
-    END;
-    RETURN OLD;
+    RETURN NEW;
 END $$;
-CREATE TRIGGER draws_standing_partition AFTER INSERT OR DELETE ON draws_draw
+CREATE TRIGGER draws_standing_partition AFTER INSERT ON draws_draw
     FOR EACH ROW EXECUTE FUNCTION draws_standing_partition();
 """
 
@@ -68,15 +75,20 @@ CREATE TABLE draws_standing_partitioned (
     evaluated_at timestamp with time zone NOT NULL,
     client_id bigint NOT NULL,
     draw_id bigint NOT NULL
-) PARTITION BY LIST (draw_id);
+) PARTITION BY RANGE (draw_id);
+"""
+    + f"""
 DO $$
-DECLARE draw_id bigint;
+DECLARE block bigint;
 BEGIN
-    FOR draw_id IN SELECT id FROM draws_draw LOOP
-        EXECUTE format('CREATE TABLE %I PARTITION OF draws_standing_partitioned FOR VALUES IN (%s)',
-                       'draws_standing_' || draw_id, draw_id);
+    FOR block IN SELECT DISTINCT id / {BLOCK} FROM draws_draw LOOP
+        EXECUTE format('CREATE TABLE %I PARTITION OF draws_standing_partitioned'
+                       ' FOR VALUES FROM (%s) TO (%s)',
+                       'draws_standing_b' || block, block * {BLOCK}, (block + 1) * {BLOCK});
     END LOOP;
 END $$;
+"""
+    + """
 INSERT INTO draws_standing_partitioned (id, crs, eligible, reason, margin, verdict, revision,
                                         evaluated_at, client_id, draw_id)
     SELECT id, crs, eligible, reason, margin, verdict, revision, evaluated_at, client_id, draw_id

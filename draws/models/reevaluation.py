@@ -122,10 +122,10 @@ class Verdict(models.TextChoices):
 class Standing(models.Model):
     """One client in one draw: the score then, under the rules then, and the verdict.
 
-    On PostgreSQL the table is partitioned by draw, one partition per draw created with it
-    (migration 0008): a run rewrites one partition whose indexes hold one draw's rows, not
-    every draw's. Rows are found by (draw, client), never by ``id``, which that table does not
-    index (it has no primary key; ``one_standing_per_draw_client`` is its key).
+    On PostgreSQL the table is partitioned by draw, a partition per block of 64 draws created
+    with the block's first draw (migration 0008): a run rewrites rows in one partition, whose
+    indexes hold 64 draws' rows, not every draw's. Rows are found by (draw, client), never by
+    ``id``, which that table does not index (``one_standing_per_draw_client`` is its key).
     """
 
     # No index of their own (db_index=False): the constraint and indexes below lead with each.

@@ -1,4 +1,4 @@
-"""The standings table is partitioned by draw (migration 0008): one table per draw."""
+"""The standings table is partitioned by draw (migration 0008): a table per block of 64 draws."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -11,15 +11,16 @@ from tests.draws.reevaluation_helpers import pool_client, record_cec_draw
 
 pytestmark = pytest.mark.django_db
 
+BLOCK = 64
+
 
 def partition_of(draw_id: int) -> str | None:
-    """The table holding the draw's standings, if it is a partition of draws_standing."""
+    """The partition of draws_standing whose range holds ``draw_id``, if there is one."""
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-               WHERE i.inhparent = 'draws_standing'::regclass
-               AND pg_get_expr(c.relpartbound, c.oid) = %s""",
-            [f"FOR VALUES IN ('{draw_id}')"],
+               WHERE i.inhparent = 'draws_standing'::regclass AND c.relname = %s""",
+            [f"draws_standing_b{draw_id // BLOCK}"],
         )
         row = cursor.fetchone()
     return row[0] if row else None
@@ -37,23 +38,29 @@ def run_everything(run) -> None:
         runs.evaluate_chunk(chunk_id=chunk_id)
 
 
-def test_recording_a_draw_creates_its_partition():
+def test_recording_a_draw_gives_it_a_partition():
     draw = record_cec_draw().draw
-    assert partition_of(draw.pk) == f"draws_standing_{draw.pk}"
+    assert partition_of(draw.pk) == f"draws_standing_b{draw.pk // BLOCK}"
 
 
-def test_a_draw_made_by_a_factory_gets_a_partition_too():
-    draw = factories.DrawFactory()
-    assert partition_of(draw.pk) == f"draws_standing_{draw.pk}"
+def test_the_first_draw_of_a_new_block_creates_the_blocks_partition():
+    draw = factories.DrawFactory(id=BLOCK * 1000 + 5)
+    assert partition_of(draw.pk) == "draws_standing_b1000"
+
+
+def test_draws_of_the_same_block_share_its_partition():
+    first = factories.DrawFactory(id=BLOCK * 1000)
+    last = factories.DrawFactory(id=BLOCK * 1000 + BLOCK - 1)
+    assert partition_of(first.pk) == partition_of(last.pk) == "draws_standing_b1000"
 
 
 def test_a_runs_standings_go_to_its_draws_partition_only():
     first, _ = pool_client(), pool_client()
-    other = factories.StandingFactory(client=first)
+    other = factories.StandingFactory(client=first, draw=factories.DrawFactory(id=BLOCK * 1000))
     draw = record_cec_draw().draw
     run_everything(draw.runs.get())
-    assert rows_in(f"draws_standing_{draw.pk}") == 2
-    assert rows_in(f"draws_standing_{other.draw_id}") == 1
+    assert rows_in(f"draws_standing_b{draw.pk // BLOCK}") == 2
+    assert rows_in(f"draws_standing_b{other.draw_id // BLOCK}") == 1
 
 
 def test_re_running_a_round_replaces_exactly_its_rows():
@@ -70,17 +77,11 @@ def test_re_running_a_round_replaces_exactly_its_rows():
     assert Standing.objects.exclude(draw=draw).get().crs == kept.crs
 
 
-def test_deleting_a_draw_drops_its_partition():
-    draw = factories.DrawFactory()
-    draw.delete()
-    assert partition_of(draw.pk) is None
-
-
-def test_a_draw_deleted_with_standings_written_in_the_same_transaction_leaves_none():
-    # Its foreign-key checks are still pending, so its table cannot be dropped yet: it stays.
-    draw = factories.StandingFactory().draw
-    draw.delete()
-    assert not Standing.objects.exists()
+def test_deleting_a_draw_deletes_its_standings_and_no_other():
+    kept = factories.StandingFactory()
+    gone = factories.StandingFactory(client=kept.client)
+    gone.draw.delete()
+    assert list(Standing.objects.values_list("draw_id", flat=True)) == [kept.draw_id]
 
 
 def test_a_standing_for_a_draw_without_a_partition_is_refused():
@@ -101,4 +102,4 @@ def test_a_chunk_whose_close_fails_leaves_none_of_its_rows(monkeypatch):
     monkeypatch.setattr(runs, "_close_chunk", fail)
     with pytest.raises(RuntimeError):
         runs.evaluate_chunk(chunk_id=run.chunks.get().pk)
-    assert rows_in(f"draws_standing_{run.draw_id}") == 0
+    assert not Standing.objects.filter(draw=run.draw).exists()
