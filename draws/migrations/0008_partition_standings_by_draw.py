@@ -148,14 +148,18 @@ def backward(apps, schema_editor):
 
 
 def _alter_index(apps, schema_editor, *, db_index):
-    # Elsewhere, only the foreign keys' single-column indexes change, as AlterField would.
+    # Elsewhere, only the foreign keys' single-column indexes change, as AlterField would. SQLite
+    # rebuilds the whole table from the model for each field, so the model must say, field by
+    # field, what the table is at that moment.
     model = apps.get_model("draws", "Standing")
-    for name in ("client", "draw"):
-        old = model._meta.get_field(name)
-        new = copy.copy(old)
+    fields = [model._meta.get_field(name) for name in ("client", "draw")]
+    for field in fields:
+        field.db_index = not db_index
+    for field in fields:
+        new = copy.copy(field)
         new.db_index = db_index
-        old.db_index = not db_index
-        schema_editor.alter_field(model, old, new)
+        schema_editor.alter_field(model, field, new)
+        field.db_index = db_index
 
 
 class Migration(migrations.Migration):
