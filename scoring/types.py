@@ -64,6 +64,8 @@ class JobOffer(StrEnum):
 
 
 def _enum(cls: type[StrEnum], value: object, name: str, errors: ErrorCollector) -> StrEnum:
+    if value.__class__ is cls:  # already a member (every candidate built from a client file)
+        return value
     try:
         return cls(value)
     except ValueError:

@@ -121,12 +121,23 @@ class Verdict(models.TextChoices):
 
 
 class Standing(models.Model):
-    """One client in one draw: the score then, under the rules then, and the verdict."""
+    """One client in one draw: the score then, under the rules then, and the verdict.
 
-    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="standings")
+    On PostgreSQL the table is partitioned by draw, a partition per block of 64 draws created
+    with the block's first draw (migration 0008): a run rewrites rows in one partition, whose
+    indexes hold 64 draws' rows, not every draw's. Rows are found by (draw, client), never by
+    ``id``, which that table does not index (``one_standing_per_draw_client`` is its key).
+    """
+
+    # No index of their own (db_index=False): the constraint and indexes below lead with each.
+    draw = models.ForeignKey(
+        Draw, on_delete=models.CASCADE, related_name="standings", db_index=False
+    )
     # The database cascades too (migration 0004): a client deleted while a chunk is writing
     # takes the chunk's rows with it instead of failing either transaction.
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="standings")
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="standings", db_index=False
+    )
     crs = models.PositiveSmallIntegerField()
     eligible = models.BooleanField()
     reason = models.CharField(max_length=300, blank=True)

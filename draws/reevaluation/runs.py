@@ -20,6 +20,7 @@ from django.utils import timezone
 from draws.models import Draw, ReevaluationChunk, ReevaluationRun
 from draws.reevaluation import sending
 from draws.reevaluation.evaluation import judge_clients, write_judged
+from draws.reevaluation.memory import collection_paused
 from profiles.models import Client
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,8 @@ def evaluate_chunk(*, chunk_id: int) -> None:
         return
     ReevaluationChunk.objects.filter(pk=chunk.pk).update(attempts=F("attempts") + 1)
     try:
-        judged = judge_clients(draw=run.draw, clients=range(chunk.first_id, chunk.last_id + 1))
+        with collection_paused():
+            judged = judge_clients(draw=run.draw, clients=range(chunk.first_id, chunk.last_id + 1))
         # The rows and the chunk's completion commit together: a delivery that finds the chunk
         # closed meanwhile (by a redelivered twin) rolls its rows back, counting nothing twice.
         with transaction.atomic():
