@@ -164,8 +164,8 @@ def _alter_index(apps, schema_editor, *, db_index):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("draws", "0007_cant_tell_verdict"),
-        ("profiles", "0014_language_preference"),
+        ("draws", "0008_draw_name_fr"),
+        ("profiles", "0016_list_indexes"),
     ]
 
     # The state changes alone: run on PostgreSQL, AlterField would drop and remake the foreign
