@@ -9,7 +9,8 @@
   the profile sections' news, not the category's.
 
 ``files`` comes from ``profiles.dashboard.dashboard_for``, already scoped to the consultant.
-Two queries per section, whatever the number of files or rows.
+Two queries per section, whatever the number of files or rows; the totals are capped counts
+(``profiles.dashboard.sections.capped``): "1000+" above the cap.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from datetime import date
 from django.db.models import (
     BigIntegerField,
     Case,
-    Count,
     Exists,
     F,
     OuterRef,
@@ -36,6 +36,7 @@ from draws.models import Draw, DrawCategory, Family, Standing, Verdict
 from draws.reevaluation.notifications import NEAR_MISS
 from eeportal.i18n import tr
 from profiles.dashboard import ITEMS, Item, Section, Tally
+from profiles.dashboard.sections import capped, count_of
 
 NAME = ("public_id", "first_name", "last_name")
 LATEST_DRAWS = 3
@@ -68,12 +69,14 @@ def _standing_words(standing: Standing) -> tuple[str, str]:
 
 def latest_draws(files, today: date) -> Section:
     draws = list(Draw.objects.filter(_evaluated()).select_related("category")[:LATEST_DRAWS])
+    newsworthy = Standing.objects.filter(_NEWSWORTHY, draw__in=draws, client__in=files)
     rows = list(
-        Standing.objects.filter(_NEWSWORTHY, draw__in=draws, client__in=files)
-        .annotate(
-            total=Window(Count("pk")),
-            invited=Window(Count("pk", filter=Q(verdict=Verdict.INVITED))),
-            tie_lost=Window(Count("pk", filter=Q(verdict=Verdict.TIE_LOST))),
+        newsworthy.annotate(
+            total=capped(newsworthy),
+            invited=capped(newsworthy.filter(verdict=Verdict.INVITED)),
+            tie_lost=capped(newsworthy.filter(verdict=Verdict.TIE_LOST)),
+            # Counted apart, not as total - invited - tie_lost: the totals may be capped.
+            near=capped(newsworthy.filter(verdict=Verdict.BELOW_CUTOFF)),
         )
         .select_related("draw__category", "client")
         .only(
@@ -97,7 +100,6 @@ def latest_draws(files, today: date) -> Section:
         items.append(Item(standing.client, standing.draw.held_on, what,
                           _("%(round)s: %(means)s") % {"round": _round(standing.draw),
                                                        "means": means}, urgent=False))  # fmt: skip
-    first = rows[0] if rows else None
     numbers = ", ".join(draw.number for draw in draws)
     empty = (
         _("No file would have been invited or came within %(near)s points in rounds %(numbers)s.")
@@ -105,14 +107,13 @@ def latest_draws(files, today: date) -> Section:
         if draws
         else _("No draw has been evaluated yet.")
     )
-    total = first.total if first else 0
-    invited, tie_lost = (first.invited, first.tie_lost) if first else (0, 0)
+    names = ("total", "invited", "tie_lost", "near")
+    total, invited, tie_lost, near = (count_of(rows, name) for name in names)
     return Section(
         "latest-draws", _("The latest draws"), items, total, empty,
         counts=[Tally(_("Would have been invited"), invited),
                 Tally(_("lost the tie-break"), tie_lost),
-                Tally(_("within %(near)s points below") % {"near": NEAR_MISS},
-                      total - invited - tie_lost)],
+                Tally(_("within %(near)s points below") % {"near": NEAR_MISS}, near)],
     )  # fmt: skip
 
 
@@ -153,11 +154,18 @@ def eligibility_changes(files, today: date) -> Section:
         *[When(draw_id=newest.pk, then=Value(older.pk)) for newest, older in pairs],
         output_field=BigIntegerField(),
     )
-    rows = list(
+    changed = (
         Standing.objects.filter(counted, client__in=files, draw_id__in=list(latest))
         .annotate(previous_id=previous_of)
         .filter(Exists(before))
-        .annotate(total=Window(Count("pk")), newly=Window(Count("pk", filter=Q(eligible=True))))
+    )
+    rows = list(
+        changed.annotate(
+            total=capped(changed),
+            newly=capped(changed.filter(eligible=True)),
+            # Counted apart, not as total - newly: the totals may be capped.
+            no_longer=capped(changed.filter(eligible=False)),
+        )
         .select_related("client")
         .only("eligible", "reason", "draw_id", *(f"client__{name}" for name in NAME))
         .order_by("-eligible", "client__last_name", "client__first_name", "pk")[:ITEMS]
@@ -177,7 +185,8 @@ def eligibility_changes(files, today: date) -> Section:
                 "reason": tr(row.reason),
             }
         items.append(Item(row.client, newest.held_on, what, means))
-    total, newly = (rows[0].total, rows[0].newly) if rows else (0, 0)
+    total, newly, no_longer = (count_of(rows, name)
+                               for name in ("total", "newly", "no_longer"))  # fmt: skip
     names = ", ".join(str(Family(newest.category.family).label) for newest, _ in pairs)
     empty = (
         _("No file's eligibility changed between the last two rounds of %(names)s.")
@@ -188,7 +197,7 @@ def eligibility_changes(files, today: date) -> Section:
     return Section(
         "eligibility-changes", _("Category eligibility since the previous round"), items, total,
         empty, counts=[Tally(_("Newly eligible"), newly),
-                       Tally(_("no longer eligible"), total - newly)],
+                       Tally(_("no longer eligible"), no_longer)],
     )  # fmt: skip
 
 
