@@ -34,7 +34,7 @@ from draws.models import Draw, DrawCategory, Family, Standing, Verdict
 from draws.reevaluation.notifications import NEAR_MISS
 from eeportal.i18n import tr
 from profiles.dashboard import ITEMS, Item, Section, Tally
-from profiles.dashboard.sections import capped, count_of
+from profiles.dashboard.sections import capped_sql, count_of
 
 NAME = ("public_id", "first_name", "last_name")
 LATEST_DRAWS = 3
@@ -65,33 +65,68 @@ def _standing_words(standing: Standing) -> tuple[str, str]:
     return _("Just below the cut-off"), _("CRS %(crs)s, %(short)s below %(cutoff)s") % values
 
 
+def _newsworthy_rows(files, draws: list[Draw]) -> list[Standing]:
+    """The first ``ITEMS`` newsworthy standings of ``draws`` (newest draw first, then by margin),
+    each with the section's capped counts. Each draw's own first ``ITEMS`` are read from the
+    partial index ``standing_newsworthy`` in its order and stop there; the first ``ITEMS`` of
+    all are among them. One ORDER BY over every draw's rows sorted all 14,000 newsworthy
+    standings of the newest draw first (50 ms for 100,000 files)."""
+    if not draws:
+        return []
+    parts, params = [], []
+    for draw in draws:
+        top = (
+            Standing.objects.filter(_NEWSWORTHY, draw=draw, client__in=files)
+            .order_by("-margin", "pk")
+            .values_list("pk", "draw_id", "crs", "margin", "verdict", "client_id")[:ITEMS]
+        )
+        sql, values = top.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS top")  # noqa: S608 (Django's SQL)
+        params += values
+    newsworthy = Standing.objects.filter(_NEWSWORTHY, draw__in=draws, client__in=files)
+    counts, count_params = [], []
+    for subset in (
+        newsworthy,
+        newsworthy.filter(verdict=Verdict.INVITED),
+        newsworthy.filter(verdict=Verdict.TIE_LOST),
+        # Counted apart, not as total - invited - tie_lost: the totals may be capped.
+        newsworthy.filter(verdict=Verdict.BELOW_CUTOFF),
+    ):
+        sql, values = capped_sql(subset)
+        counts.append(f"({sql})")
+        count_params += values
+    # The draws' own order (-held_on, -sequence): draws tied on both share a rank, so their
+    # standings mix by margin as they did when ordered by those columns.
+    keys = sorted({(d.held_on, d.sequence) for d in draws}, reverse=True)
+    rank = " ".join("WHEN %s THEN %s" for _ in draws)
+    rank_params = [v for d in draws for v in (d.pk, keys.index((d.held_on, d.sequence)))]
+    client = files.model._meta.db_table
+    sql = (
+        "SELECT t.pk, t.draw_id, t.crs, t.margin, t.verdict, c.id, c.public_id, c.first_name, "  # noqa: S608
+        f"c.last_name, {', '.join(counts)} FROM ({' UNION ALL '.join(parts)}) AS t "
+        f"JOIN {client} c ON c.id = t.client_id "
+        f"ORDER BY CASE t.draw_id {rank} END, t.margin DESC, t.pk LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*count_params, *params, *rank_params, ITEMS])
+        found = cursor.fetchall()
+    by_pk = {draw.pk: draw for draw in draws}
+    rows = []
+    for sid, draw_id, crs, margin, verdict, cid, public_id, first, last, *numbers in found:
+        row = Standing(id=sid, crs=crs, margin=margin, verdict=verdict, client_id=cid)
+        row.draw = by_pk[draw_id]
+        row.client = files.model.from_db(
+            connection.alias, ["id", "public_id", "first_name", "last_name"],
+            [cid, public_id, first, last],
+        )  # fmt: skip
+        row.total, row.invited, row.tie_lost, row.near = numbers
+        rows.append(row)
+    return rows
+
+
 def latest_draws(files, today: date) -> Section:
     draws = list(Draw.objects.filter(_evaluated()).select_related("category")[:LATEST_DRAWS])
-    newsworthy = Standing.objects.filter(_NEWSWORTHY, draw__in=draws, client__in=files)
-    rows = list(
-        newsworthy.annotate(
-            total=capped(newsworthy),
-            invited=capped(newsworthy.filter(verdict=Verdict.INVITED)),
-            tie_lost=capped(newsworthy.filter(verdict=Verdict.TIE_LOST)),
-            # Counted apart, not as total - invited - tie_lost: the totals may be capped.
-            near=capped(newsworthy.filter(verdict=Verdict.BELOW_CUTOFF)),
-        )
-        .select_related("draw__category", "client")
-        .only(
-            "crs",
-            "margin",
-            "verdict",
-            "draw__number",
-            "draw__held_on",
-            "draw__cutoff",
-            "draw__category__name",
-            "draw__category__version",
-            "client__public_id",
-            "client__first_name",
-            "client__last_name",
-        )
-        .order_by("-draw__held_on", "-draw__sequence", "-margin", "pk")[:ITEMS]
-    )
+    rows = _newsworthy_rows(files, draws)
     items = []
     for standing in rows:
         what, means = _standing_words(standing)

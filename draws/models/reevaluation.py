@@ -162,6 +162,18 @@ class Standing(models.Model):
                 condition=~models.Q(verdict__in=["not_in_pool", "cant_tell"]),
                 name="standing_judged",
             ),
+            # The dashboard's latest draws (issue 16): a draw's newsworthy standings (invited,
+            # or within NEAR_MISS = 10 points below, draws.reevaluation.notifications) by
+            # margin, so its first ten are read in order. The condition must stay the
+            # dashboard's _NEWSWORTHY for PostgreSQL to use the index.
+            models.Index(
+                "draw",
+                models.F("margin").desc(),
+                "id",
+                condition=models.Q(verdict="invited")
+                | models.Q(verdict__in=["below_cutoff", "tie_lost"], margin__gte=-10),
+                name="standing_newsworthy",
+            ),
         ]
 
     def __str__(self) -> str:

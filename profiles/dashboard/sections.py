@@ -86,13 +86,18 @@ def capped(queryset: QuerySet) -> RawSQL | Value:
     annotate the section's top rows with. No ORDER BY inside: any ``CAP + 1`` rows will do,
     and the database stops as soon as it has them."""
     try:
-        sql, params = queryset.order_by().values("pk")[: CAP + 1].query.sql_with_params()
+        counting, params = capped_sql(queryset)
     except EmptyResultSet:  # ``__in=[]`` (no draw evaluated yet): Django knows it is empty
         return Value(0, IntegerField())
+    return RawSQL(counting, params, IntegerField())  # noqa: S611
+
+
+def capped_sql(queryset: QuerySet) -> tuple[str, tuple]:
+    """``capped`` as SQL and its parameters, for a section written in SQL."""
+    sql, params = queryset.order_by().values("pk")[: CAP + 1].query.sql_with_params()
     # Django's own compiled SQL, its values kept apart as parameters: nothing user-typed is
     # pasted in. (The ORM has no expression for a count over a sliced subquery.)
-    counting = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608
-    return RawSQL(counting, params, IntegerField())  # noqa: S611
+    return f"SELECT COUNT(*) FROM ({sql}) AS counted", params  # noqa: S608
 
 
 def shown(counted: int) -> int:
