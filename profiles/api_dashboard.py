@@ -10,13 +10,38 @@ from rest_framework.views import APIView
 
 from profiles.api import IsConsultant
 from profiles.dashboard import Item, dashboard_for
+from profiles.pagination import COUNT_CAP, MoreThan
 
 _SCOPES = {"mine": False, "firm": True}
 
 
-class TallySerializer(serializers.Serializer):
+class _Capped(serializers.Serializer):
+    """A count that stops at the cap (issue 16), said as the clients API says its own: the
+    number, or null and ``more_than`` (the key present only then)."""
+
+    counted: str  # the capped attribute
+
+    def get_more_than(self, obj: object) -> int | None:
+        number = getattr(obj, self.counted)
+        return number.shown if isinstance(number, MoreThan) else None
+
+    def to_representation(self, instance: object) -> dict:
+        data = super().to_representation(instance)
+        if data.get("more_than") is None:
+            data.pop("more_than", None)
+        else:
+            data[self.counted] = None
+        return data
+
+
+_MORE_THAN = f"Only when the count is null: more than this many (counts stop at {COUNT_CAP:,})."
+
+
+class TallySerializer(_Capped):
+    counted = "value"
     label = serializers.CharField()
-    value = serializers.IntegerField()
+    value = serializers.IntegerField(allow_null=True)
+    more_than = serializers.SerializerMethodField(help_text=_MORE_THAN)
     urgent = serializers.BooleanField()
 
 
@@ -32,10 +57,12 @@ class ItemSerializer(serializers.Serializer):
         return {"id": str(client.public_id), "name": f"{client.first_name} {client.last_name}"}
 
 
-class SectionSerializer(serializers.Serializer):
+class SectionSerializer(_Capped):
+    counted = "total"
     key = serializers.CharField()
     title = serializers.CharField()
-    total = serializers.IntegerField()
+    total = serializers.IntegerField(allow_null=True)
+    more_than = serializers.SerializerMethodField(help_text=_MORE_THAN)
     empty = serializers.CharField()
     summary = TallySerializer(many=True)
     items = ItemSerializer(many=True)

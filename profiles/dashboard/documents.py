@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import F, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from profiles.expiry import EXPIRING_WITHIN_DAYS
 from profiles.models import Client, DocumentItem
 
-from .sections import ITEMS, Item, Section, Tally, days_words
+from .sections import ITEMS, Item, Section, Tally, capped, count_of, days_words
 
 Status = DocumentItem.Status
 MISSING = (Status.REQUESTED, Status.REJECTED, Status.EXPIRED)
@@ -31,12 +31,12 @@ def _conditions(today: date) -> tuple[Q, Q]:
 
 def document_section(files: QuerySet[Client], today: date) -> Section:
     overdue, expiring = _conditions(today)
+    matching = DocumentItem.objects.filter(overdue | expiring, client__in=files)
     rows = list(
-        DocumentItem.objects.filter(overdue | expiring, client__in=files)
-        .annotate(
-            total=Window(Count("pk")),
-            overdue_count=Window(Count("pk", filter=overdue)),
-            expiring_count=Window(Count("pk", filter=expiring)),
+        matching.annotate(
+            total=capped(matching),
+            overdue_count=capped(matching.filter(overdue)),
+            expiring_count=capped(matching.filter(expiring)),
         )
         .select_related("client")
         .only("kind", "person", "person_name", "detail", "status", "due_on", "expires_on",
@@ -54,9 +54,8 @@ def document_section(files: QuerySet[Client], today: date) -> Section:
             what = gettext("%(item)s expires") % {"item": row}
             means = gettext("Valid until %(day)s") % {"day": date_format(row.expires_on)}
         items.append(Item(row.client, on, what, means, late, days_words(on, today)))
-    total, late, expiring_ = (
-        (rows[0].total, rows[0].overdue_count, rows[0].expiring_count) if rows else (0, 0, 0)
-    )
+    total, late, expiring_ = (count_of(rows, name)
+                              for name in ("total", "overdue_count", "expiring_count"))  # fmt: skip
     counts = [
         Tally(gettext("Documents overdue"), late, urgent=bool(late)),
         Tally(gettext("Documents expiring"), expiring_),

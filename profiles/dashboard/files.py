@@ -1,7 +1,8 @@
 """The dashboard's sections about the files themselves: profiles, expiries, ITAs, birthdays.
 
-Every section reads stored columns and ``KeyDate`` rows (one query each, the total as a window
-count); the points at stake were computed by the engine when the file was last re-scored.
+Every section reads stored columns and ``KeyDate`` rows (one query each, the totals capped
+counts riding along, see ``sections``); the points at stake were computed by the engine when
+the file was last re-scored.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
@@ -23,7 +24,7 @@ from profiles.models.clients import APPLICATION_DAYS
 from scoring.labels import ELIGIBILITY_NAMES
 
 from .documents import document_section
-from .sections import ITEMS, Item, Section, Tally, days_words, total_of
+from .sections import ITEMS, Item, Section, Tally, capped, count_of, days_words, total_of
 
 NAME = ("public_id", "first_name", "last_name")
 BIRTHDAYS_WITHIN_DAYS = 60
@@ -32,9 +33,10 @@ _PROGRAMS = {"fsw", "cec", "fst"}
 
 def _counted(queryset: QuerySet, **counts: Q) -> QuerySet:
     """``queryset`` with the number of its rows (``total``) and of those matching each of
-    ``counts`` on every row, computed by the database over the whole set, before the slice."""
-    windows = {name: Window(Count("pk", filter=q)) for name, q in counts.items()}
-    return queryset.annotate(total=Window(Count("pk")), **windows)
+    ``counts`` on every row, computed by the database over the whole set (capped at ``CAP``)
+    before the slice."""
+    numbers = {name: capped(queryset.filter(q)) for name, q in counts.items()}
+    return queryset.annotate(total=capped(queryset), **numbers)
 
 
 def _list_url(**query: str) -> str:
@@ -91,14 +93,13 @@ def expiring_profiles(seeking: QuerySet[Client], today: date, mine: dict) -> Sec
         means = gettext("Leaves the pool unless invited first (CRS %(crs)s)") % {"crs": crs}
         when = days_words(expires, today)
         items.append(Item(client, expires, gettext("Profile expires"), means, False, when))
-    first = rows[0] if rows else None
     days = {"days": EXPIRING_WITHIN_DAYS}
     return Section(
         "expiring-profiles", gettext("Profiles expiring in %(days)s days") % days, items,
         total_of(rows), gettext("No profile expires in the next %(days)s days.") % days,
         counts=[
-            Tally(gettext("Expiring in 30 days"), first.within_30 if first else 0),
-            Tally(gettext("in 60 days"), first.within_60 if first else 0),
+            Tally(gettext("Expiring in 30 days"), count_of(rows, "within_30")),
+            Tally(gettext("in 60 days"), count_of(rows, "within_60")),
             Tally(gettext("in 90 days"), total_of(rows)),
         ],
         more_url=_list_url(profile_status="expiring", **mine),
@@ -192,7 +193,7 @@ def ita_deadlines(open_files: QuerySet[Client], today: date, mine: dict) -> Sect
         items.append(
             Item(client, due, gettext("Application due"), means, left < 0, days_words(due, today))
         )
-    overdue = rows[0].overdue if rows else 0
+    overdue = count_of(rows, "overdue")
     return Section(
         "ita-deadlines", gettext("ITA application deadlines"), items, total_of(rows),
         gettext("No ITA is waiting for an application."),

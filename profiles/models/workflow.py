@@ -64,7 +64,21 @@ class KeyDate(models.Model):
 
     class Meta:
         ordering = ["on", "pk"]
-        indexes = [models.Index(fields=["kind", "on"], name="key_date_kind_on")]
+        indexes = [
+            models.Index(fields=["kind", "on"], name="key_date_kind_on"),
+            # The dashboard's results and ECAs (issue 16) read their top rows in these orders
+            # and stop at ten instead of sorting 70,000: soonest first, most recent first.
+            models.Index(
+                fields=["on", "id"],
+                condition=models.Q(kind__in=["language", "eca"]),
+                name="key_date_fact_soonest",
+            ),
+            models.Index(
+                fields=["-on", "id"],
+                condition=models.Q(kind__in=["language", "eca"]),
+                name="key_date_fact_latest",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.client_id}: {self.description} on {self.on} (-{self.points})"

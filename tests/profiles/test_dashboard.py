@@ -201,7 +201,7 @@ def test_the_dashboard_runs_the_same_queries_for_3_and_30_items_per_section(
     client.force_login(firm_a_consultant)
     # session, user, membership, client file (roles); expired profiles, expiring profiles,
     # expired and expiring results and ECAs, ITA deadlines, birthdays, documents (one each,
-    # totals as window counts); the latest evaluated draws, their newsworthy standings; category
+    # capped totals riding along); the latest evaluated draws, their newsworthy standings; category
     # rounds, eligibility changes; the firm's name (the whole firm's dashboard names it)
     with django_assert_num_queries(16):
         response = client.get(DASHBOARD, {"files": "firm"})
