@@ -15,6 +15,7 @@ Two queries per section, whatever the number of files or rows; the totals are ca
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from django.db import connection
@@ -37,6 +38,13 @@ from profiles.dashboard import ITEMS, Item, Section, Tally
 from profiles.dashboard.sections import capped_sql, count_of
 
 NAME = ("public_id", "first_name", "last_name")
+
+
+def _uuid(value: object) -> uuid.UUID:
+    """A raw query's UUID: PostgreSQL gives a UUID, SQLite (make run) its 32 hex digits."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
 LATEST_DRAWS = 3
 CATEGORY_FAMILIES = 3
 _NEAR = Q(verdict__in=[Verdict.BELOW_CUTOFF, Verdict.TIE_LOST], margin__gte=-NEAR_MISS)
@@ -117,7 +125,7 @@ def _newsworthy_rows(files, draws: list[Draw]) -> list[Standing]:
         row.draw = by_pk[draw_id]
         row.client = files.model.from_db(
             connection.alias, ["id", "public_id", "first_name", "last_name"],
-            [cid, public_id, first, last],
+            [cid, _uuid(public_id), first, last],
         )  # fmt: skip
         row.total, row.invited, row.tie_lost, row.near = numbers
         rows.append(row)
@@ -222,9 +230,11 @@ def _changed_rows(files, pairs: list[tuple[Draw, Draw]]) -> list[tuple[Standing,
     for sid, draw_id, eligible, reason, cid, public_id, first, last, total, newly in found:
         person = files.model.from_db(
             connection.alias, ["id", "public_id", "first_name", "last_name"],
-            [cid, public_id, first, last],
+            [cid, _uuid(public_id), first, last],
         )  # fmt: skip
-        row = Standing(id=sid, draw_id=draw_id, client_id=cid, eligible=eligible, reason=reason)
+        row = Standing(
+            id=sid, draw_id=draw_id, client_id=cid, eligible=bool(eligible), reason=reason
+        )
         row.client = person
         rows.append((row, total, int(newly)))
     return rows
