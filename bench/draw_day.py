@@ -1,12 +1,16 @@
 """Draw day: 2,000 different clients load their portal within 60 s of a draw being recorded,
 while two Celery workers re-evaluate every file against it.
 
-    .venv/bin/python bench/draw_day.py [--clients 2000] [--seconds 60] [--threads 16]
+    .venv/bin/python bench/draw_day.py [--clients 2000] [--visitors 2000] [--seconds 60]
+        [--threads 16]
 
 Its own PostgreSQL database (``BENCH_DATABASE_URL``, default
 postgres://root@127.0.0.1:5432/eeportal_drawday_bench; created, migrated, loaded with the 435
 bundled rounds and ``--clients`` seeded files, each given a portal login, once) and Redis db 3
-(broker and cache). It starts ``gunicorn -w 2`` (``DEBUG=false``) and two workers
+(broker and cache). ``--visitors`` of the files (all of them by default) get a portal login.
+With more files than visitors the re-evaluation lasts longer than a few seconds of the load,
+e.g. ``BENCH_DATABASE_URL=…/eeportal_bench … --clients 100000`` (bench/reevaluate.py's
+database, seeded already). It starts ``gunicorn -w 2`` (``DEBUG=false``) and two workers
 (``--concurrency 1`` each), records a new round, and at once sends each client's portal request
 at its moment of an even spread over ``--seconds``, from ``--threads`` threads, each with that
 client's own session cookie. It prints the latency percentiles, the errors, and how long the
@@ -51,7 +55,7 @@ def manage(*args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True)
 
 
-def prepare(clients: int) -> list[str]:
+def prepare(clients: int, visitors: int) -> list[str]:
     """The database once, and a session cookie per client login (sessions made directly: a
     benchmark of the portal, not of password hashing)."""
     name = DATABASE_URL.rsplit("/", 1)[1]
@@ -74,7 +78,8 @@ def prepare(clients: int) -> list[str]:
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE profiles_client, auth_user, django_session CASCADE")
         manage("seed_clients", str(clients))
-    files = list(Client.objects.filter(user__isnull=True).order_by("pk"))
+    have = Client.objects.filter(user__isnull=False).count()
+    files = list(Client.objects.filter(user__isnull=True).order_by("pk")[: max(0, visitors - have)])
     unusable = make_password(None)  # signed in by session below, never by password
     users = User.objects.bulk_create(
         [User(username=f"drawday{f.pk}@bench.example.com", password=unusable) for f in files]
@@ -83,7 +88,7 @@ def prepare(clients: int) -> list[str]:
         file.user = user
     Client.objects.bulk_update(files, ["user"], batch_size=2000)
     cookies = []
-    for user in User.objects.filter(client_file__isnull=False).order_by("pk"):
+    for user in User.objects.filter(client_file__isnull=False).order_by("pk")[:visitors]:
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -158,10 +163,11 @@ def load(port: int, cookies: list[str], seconds: float, threads: int) -> tuple[l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=2000)
+    parser.add_argument("--visitors", type=int, help="clients loading their portal (default: all)")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=16)
     args = parser.parse_args()
-    cookies = prepare(args.clients)
+    cookies = prepare(args.clients, args.visitors or args.clients)
     port = free_port()
     processes = start(port)
     try:
@@ -189,7 +195,8 @@ def main() -> None:
         return ms[min(len(ms) - 1, int(p / 100 * len(ms)))]
 
     print(
-        f"{len(ms)} portal loads by {len(cookies)} clients over {args.seconds:g} s "
+        f"{len(ms)} portal loads by {len(cookies)} of {args.clients} clients over "
+        f"{args.seconds:g} s "
         f"({time.perf_counter() - recorded:.1f} s after the round was recorded), {errors} errors"
     )
     print(
