@@ -34,6 +34,9 @@ def test_a_consultant_sets_up_an_authenticator_app_and_signs_in_with_it(live_ser
     page.get_by_role("link", name="Done").click()
     expect(page.get_by_text("You sign in with your authenticator app.")).to_be_visible()
 
+    # The menu opens once Bootstrap's script has run: before the load event a click on its
+    # toggle only follows its "#" link (the page loads the JavaScript catalogue first).
+    page.wait_for_load_state("load")
     nav = page.get_by_role("navigation", name="Main navigation")
     nav.get_by_role("button", name=consultant.username).click()
     nav.get_by_role("button", name="Sign out").click()
