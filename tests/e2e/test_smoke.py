@@ -14,6 +14,7 @@ def test_demo_consultant_signs_in_and_out_in_a_real_browser(live_server, page):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Express Entry")
 
     sign_in(page, live_server, "consultant", DEMO_PASSWORD)
+    page.wait_for_load_state("load")  # the menu opens once Bootstrap's script has run
     nav = page.get_by_role("navigation", name="Main navigation")
     account_menu = nav.get_by_role("button", name="consultant")
     expect(account_menu).to_be_visible()
