@@ -1,24 +1,12 @@
 from datetime import date
 
 from django import template
-from django.utils.formats import get_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from eeportal.i18n import tr
+from eeportal.i18n import grouped, tr
 from scoring.text import Text
 
 register = template.Library()
-
-# The grouping separator of each language, looked up once: "," in English, a no-break space in
-# French ("20 784", as IRCC's French pages write it).
-_SEPARATORS: dict[str, str] = {}
-
-
-def _separator(language: str) -> str:
-    separator = _SEPARATORS.get(language)
-    if separator is None:
-        separator = _SEPARATORS[language] = get_format("THOUSAND_SEPARATOR", language)
-    return separator
 
 
 @register.filter
@@ -26,11 +14,7 @@ def thousands(value: int | None) -> str:
     """3000 -> "3,000", as IRCC writes it ("3 000" in French, with a no-break space). Plain
     Python: humanize's intcomma goes through the locale machinery, which was most of the list
     page's rendering time; the separator is looked up once per language."""
-    if value is None:
-        return ""
-    text = f"{value:,}"
-    separator = _separator(get_language() or "en")
-    return text if separator == "," else text.replace(",", separator)
+    return "" if value is None else grouped(value)
 
 
 @register.filter

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
 from eeportal.glossary import BY_KEY
+from eeportal.i18n import grouped
 
 register = template.Library()
 
@@ -36,10 +37,9 @@ def dollars(amount: int | None) -> str:
     if amount is None:
         return ""
     if (get_language() or "en").startswith("fr"):
-        # A no-break space (the French format module's separator) both inside the number and
-        # before the sign, so "23 360 $" never wraps; str.replace keeps it as fast as English.
-        return f"{amount:,}\N{NO-BREAK SPACE}$".replace(",", "\N{NO-BREAK SPACE}")
-    return f"${amount:,}"
+        # A no-break space before the sign too, so "23 360 $" never wraps.
+        return f"{grouped(amount)}\N{NO-BREAK SPACE}$"
+    return f"${grouped(amount)}"
 
 
 @register.simple_tag

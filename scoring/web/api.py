@@ -6,7 +6,7 @@ command; the serializers below only describe the shapes for the OpenAPI schema.
 
 from __future__ import annotations
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ParseError
@@ -207,12 +207,8 @@ class CRSScoreAPI(APIView):
         tags=["scoring"],
     )
     def post(self, request: Request) -> Response:
-        # The API is outside the /fr/ pages, where LocaleMiddleware always picks English: its
-        # words follow the client's Accept-Language instead. Keys and codes stay English.
-        with translation.override(translation.get_language_from_request(request)):
-            return self._score(request)
-
-    def _score(self, request: Request) -> Response:
+        # Its words follow the caller's Accept-Language (eeportal/language_choice.py); keys and
+        # codes stay English.
         try:
             data = request.data
         except ParseError as error:
