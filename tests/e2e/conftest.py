@@ -2,8 +2,20 @@
 
 import os
 import shutil
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
+
+from tests.factories import (
+    ClientFactory,
+    CredentialFactory,
+    DrawCategoryFactory,
+    DrawFactory,
+    FirmFactory,
+    LanguageResultFactory,
+    WorkPeriodFactory,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags chromium keeps dialling Google's hosts, which this
@@ -63,3 +75,20 @@ def sign_in(page, live_server, username: str, password: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def cec_client_login():
+    """A client login whose CEC file would have been invited in two recent rounds."""
+    file = ClientFactory(
+        firm=FirmFactory(name="Maple Route Immigration"),
+        with_login=True,
+        profile_submitted_at=timezone.now() - timedelta(days=30),
+    )
+    CredentialFactory(client=file)
+    LanguageResultFactory(client=file)
+    WorkPeriodFactory(client=file, start=date(2022, 1, 3))
+    general = DrawCategoryFactory(key="general", name="General", family="general")
+    DrawFactory(category=general, held_on=date(2026, 6, 1), cutoff=300)
+    DrawFactory(held_on=date(2026, 8, 5), cutoff=300)
+    return file.user

@@ -1,22 +1,12 @@
 """On a 375 px phone the client's answer comes first: the verdict is on the first screen, and a
 tap on a term opens its plain-words explanation in place (issue 12)."""
 
-from datetime import date, timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import sign_in
 from tests.factories import (
     PASSWORD,
-    ClientFactory,
-    CredentialFactory,
-    DrawCategoryFactory,
-    DrawFactory,
-    FirmFactory,
-    LanguageResultFactory,
-    WorkPeriodFactory,
 )
 
 PHONE = {"width": 375, "height": 667}
@@ -28,22 +18,6 @@ def phone(browser):
     context.set_default_timeout(15_000)
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture
-def cec_client_login():
-    file = ClientFactory(
-        firm=FirmFactory(name="Maple Route Immigration"),
-        with_login=True,
-        profile_submitted_at=timezone.now() - timedelta(days=30),
-    )
-    CredentialFactory(client=file)
-    LanguageResultFactory(client=file)
-    WorkPeriodFactory(client=file, start=date(2022, 1, 3))
-    general = DrawCategoryFactory(key="general", name="General", family="general")
-    DrawFactory(category=general, held_on=date(2026, 6, 1), cutoff=300)
-    DrawFactory(held_on=date(2026, 8, 5), cutoff=300)
-    return file.user
 
 
 def test_the_verdict_is_on_the_first_phone_screen(live_server, phone, cec_client_login):

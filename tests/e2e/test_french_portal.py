@@ -2,22 +2,10 @@
 answers in French from the sign-in page on, the switcher goes back to English on the same page,
 and nothing in the French portal is wider than the screen (French runs about 20 % longer)."""
 
-from datetime import date, timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import (
-    PASSWORD,
-    ClientFactory,
-    CredentialFactory,
-    DrawCategoryFactory,
-    DrawFactory,
-    FirmFactory,
-    LanguageResultFactory,
-    WorkPeriodFactory,
-)
+from tests.factories import PASSWORD
 
 PHONE = {"width": 375, "height": 667}
 # Elements wider than the screen, leaving out what sits in a box that scrolls sideways on purpose
@@ -44,22 +32,6 @@ def french_phone(browser):
     context.close()
 
 
-@pytest.fixture
-def client_login():
-    file = ClientFactory(
-        firm=FirmFactory(name="Cabinet Érable"),
-        with_login=True,
-        profile_submitted_at=timezone.now() - timedelta(days=30),
-    )
-    CredentialFactory(client=file)
-    LanguageResultFactory(client=file)
-    WorkPeriodFactory(client=file, start=date(2022, 1, 3))
-    general = DrawCategoryFactory(key="general", name="General", family="general")
-    DrawFactory(category=general, held_on=date(2026, 6, 1), cutoff=300)
-    DrawFactory(held_on=date(2026, 8, 5), cutoff=300)
-    return file.user
-
-
 def _sign_in_in_french(page, live_server, user) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     expect(page).to_have_url(f"{live_server.url}/fr/accounts/login/")
@@ -68,8 +40,8 @@ def _sign_in_in_french(page, live_server, user) -> None:
     page.get_by_role("button", name="Se connecter").click()
 
 
-def test_a_french_browser_gets_the_portal_in_french(live_server, french_phone, client_login):
-    _sign_in_in_french(french_phone, live_server, client_login)
+def test_a_french_browser_gets_the_portal_in_french(live_server, french_phone, cec_client_login):
+    _sign_in_in_french(french_phone, live_server, cec_client_login)
     expect(french_phone).to_have_url(f"{live_server.url}/fr/portal/")
     expect(french_phone.locator("html")).to_have_attribute("lang", "fr-CA")
     expect(
@@ -78,9 +50,9 @@ def test_a_french_browser_gets_the_portal_in_french(live_server, french_phone, c
 
 
 def test_nothing_in_the_french_portal_is_wider_than_the_phone(
-    live_server, french_phone, client_login
+    live_server, french_phone, cec_client_login
 ):
-    _sign_in_in_french(french_phone, live_server, client_login)
+    _sign_in_in_french(french_phone, live_server, cec_client_login)
     expect(french_phone).to_have_url(f"{live_server.url}/fr/portal/")
     width = french_phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the French portal is {width} px wide"
@@ -88,9 +60,9 @@ def test_nothing_in_the_french_portal_is_wider_than_the_phone(
 
 
 def test_the_switcher_goes_back_to_english_on_the_same_page(
-    live_server, french_phone, client_login
+    live_server, french_phone, cec_client_login
 ):
-    _sign_in_in_french(french_phone, live_server, client_login)
+    _sign_in_in_french(french_phone, live_server, cec_client_login)
     expect(french_phone).to_have_url(f"{live_server.url}/fr/portal/")
     french_phone.get_by_role("button", name="Afficher ou masquer la navigation").click()
     french_phone.get_by_role("link", name="English").click()
