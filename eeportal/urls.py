@@ -5,10 +5,9 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from . import js_catalogue, views
 from .language_choice import switch_language
 from .mfa import views as mfa_views
 
@@ -45,7 +44,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("glossary/", views.glossary, name="glossary"),
     # The calculator's and charts' words, in the page's language (the URL carries it).
-    path("jsi18n/", JavaScriptCatalog.as_view(domain="djangojs"), name="javascript-catalog"),
+    path("jsi18n/", js_catalogue.catalogue, name="javascript-catalog"),
     # Before Django's own: the same page and name, with a landing page per role.
     path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
