@@ -173,7 +173,7 @@ class Standing(models.Model):
             # The dashboard's latest draws (issue 16): a draw's newsworthy standings (invited,
             # or within NEAR_MISS = 10 points below, draws.reevaluation.notifications) by
             # margin, so its first ten are read in order. The condition must stay the
-            # dashboard's _NEWSWORTHY for PostgreSQL to use the index.
+            # condition of draws.dashboard._newsworthy_rows for PostgreSQL to use the index.
             models.Index(
                 "draw",
                 models.F("margin").desc(),
