@@ -154,18 +154,26 @@ class Standing(models.Model):
         indexes = [
             models.Index(fields=["client", "draw"], name="standing_client_draw"),
             models.Index(fields=["draw", "verdict"], name="standing_draw_verdict"),
-            # The dashboard's eligibility changes (issue 16) compare two rounds' judged files
-            # from this index alone (an index-only scan of ~25,000 entries a round).
+            # The dashboard's eligibility changes (issue 16): whether a file was judged in a
+            # round, looked up for the few files eligible in one round and not the other.
             models.Index(
                 fields=["draw", "client"],
                 include=["eligible"],
                 condition=~models.Q(verdict__in=["not_in_pool", "cant_tell"]),
                 name="standing_judged",
             ),
+            # The eligible judged standings alone (about one in ten in a category round): the
+            # eligibility changes start from the files eligible in one round and not the other.
+            models.Index(
+                fields=["draw", "client"],
+                condition=models.Q(eligible=True)
+                & ~models.Q(verdict__in=["not_in_pool", "cant_tell"]),
+                name="standing_eligible",
+            ),
             # The dashboard's latest draws (issue 16): a draw's newsworthy standings (invited,
             # or within NEAR_MISS = 10 points below, draws.reevaluation.notifications) by
             # margin, so its first ten are read in order. The condition must stay the
-            # dashboard's _NEWSWORTHY for PostgreSQL to use the index.
+            # condition of draws.dashboard._newsworthy_rows for PostgreSQL to use the index.
             models.Index(
                 "draw",
                 models.F("margin").desc(),

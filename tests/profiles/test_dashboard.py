@@ -126,6 +126,27 @@ def test_eligibility_changes_compare_the_last_two_rounds_of_a_category(firm_a, f
     assert section.items[1].means.endswith("No French result")
 
 
+def test_a_file_out_of_the_pool_or_undecided_in_either_round_has_no_eligibility_change(
+    firm_a, firm_a_consultant
+):
+    from draws.models import DrawCategory
+
+    french = DrawCategory.objects.get(key="french-2023-v1")
+    before = DrawFactory(category=french, held_on=timezone.localdate() - timedelta(days=60))
+    latest = DrawFactory(category=french, held_on=timezone.localdate() - timedelta(days=10))
+    for name, was, now in (
+        ("Entered", "not_in_pool", "below_cutoff"), ("Left", "below_cutoff", "not_in_pool"),
+        ("Unsure", "cant_tell", "below_cutoff"), ("New", "not_eligible", "below_cutoff"),
+    ):  # fmt: skip
+        file = ClientFactory(firm=firm_a, consultant=firm_a_consultant, first_name=name)
+        for draw, verdict in ((before, was), (latest, now)):
+            StandingFactory(draw=draw, client=file, eligible=verdict == "below_cutoff",
+                            verdict=verdict, margin=-40)  # fmt: skip
+    section = _section(dashboard_for(user=firm_a_consultant), "eligibility-changes")
+    assert [item.client.first_name for item in section.items] == ["New"]
+    assert [count.value for count in section.summary] == [1, 0]
+
+
 def test_every_section_says_in_words_when_it_is_empty(client, firm_a_consultant):
     client.force_login(firm_a_consultant)
     page = client.get(DASHBOARD).content.decode()

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from profiles.dashboard import dashboard_for
 from profiles.pagination import MoreThan
+from tests.factories import ClientFactory, DrawFactory, StandingFactory
 from tests.profiles.test_dashboard import _every_section_full
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +60,17 @@ def test_the_page_and_the_api_show_a_capped_total(client, firm_a, firm_a_consult
     assert sections["birthdays"]["more_than"] == 20
     assert sections["eligibility-changes"]["total"] == 30
     assert "more_than" not in sections["eligibility-changes"]
+
+
+def test_the_latest_draws_total_passes_the_cap_when_its_counts_together_do(
+    firm_a, firm_a_consultant, monkeypatch
+):
+    draw = DrawFactory(cutoff=500)
+    for margin, verdict in [(12, "invited")] * 15 + [(-4, "below_cutoff")] * 10:
+        file = ClientFactory(firm=firm_a, consultant=firm_a_consultant)
+        StandingFactory(draw=draw, client=file, margin=margin, verdict=verdict)
+    monkeypatch.setattr("profiles.dashboard.sections.CAP", 20)
+    board = dashboard_for(user=firm_a_consultant)
+    section = next(section for section in board.sections if section.key == "latest-draws")
+    assert str(section.total) == "20+"
+    assert [count.value for count in section.summary] == [15, 0, 10]
