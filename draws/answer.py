@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from draws import estimates
 from draws.models import Draw, Family
 from eeportal.i18n import tr
+from eeportal.public_cache import per_revision
 from profiles.candidates.assessment import Assessment
 from profiles.dates import local_date
 from profiles.models import Client
@@ -91,13 +92,17 @@ def open_kinds(assessment: Assessment) -> tuple[list[str], list[str]]:
 
 
 def latest_by_kind(kinds: list[str]) -> dict[str, Draw]:
-    """The latest round of each kind in ``kinds``: one query, a window numbering each kind's
-    rounds newest first."""
-    if not kinds:
-        return {}
+    """The latest round of each kind in ``kinds`` (``_latest_of_each_kind``)."""
+    latest = _latest_of_each_kind() if kinds else {}
+    return {kind: latest[kind] for kind in kinds if kind in latest}
+
+
+@per_revision
+def _latest_of_each_kind() -> dict[str, Draw]:
+    """The latest round of every kind: one query per process and data revision, a window
+    numbering each kind's rounds newest first (every portal and client page asks)."""
     rows = (
-        Draw.objects.filter(category__family__in=kinds)
-        .select_related("category")
+        Draw.objects.select_related("category")
         .annotate(
             place=Window(
                 RowNumber(),

@@ -9,6 +9,7 @@ memory otherwise) under a key that holds the data revision, and answers a repeat
 The revision is bumped after any draw or draw category is saved or deleted commits (signals,
 so the admin, the API, the importer and the shell all count), which makes every older entry
 unreachable at once: a page is never stale after a write, and nothing has to be deleted.
+``per_revision`` keeps the draw facts signed-in pages read under the same revision.
 Anyone with a session cookie (signed in, or mid-form) gets the page rendered for them: signed-in
 pages show their name and their firm's clients and are never shared.
 """
@@ -19,6 +20,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +29,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
+T = TypeVar("T")
 REVISION_KEY = "public-pages:revision"
 TIMEOUT = 24 * 3600  # entries of an old revision are never read again; this only frees memory
 # Headers a cached answer keeps; the security headers are added again by middleware each time.
@@ -110,3 +113,28 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return response
 
     return wrapper
+
+
+def per_revision(function: Callable[..., T]) -> Callable[..., T]:
+    """``function``'s answers kept in this process until the data revision changes.
+
+    This is for the draw facts that every signed-in page reads: the latest round of each kind,
+    the latest distribution, the last year's rounds. Only a draw write changes them. On draw day
+    thousands of portals would otherwise each read them again. The arguments must be hashable,
+    and the answers must be left unchanged by their readers: they are shared.
+    """
+    kept: dict[tuple, T] = {}
+
+    @wraps(function)
+    def wrapper(*args: object, **kwargs: object) -> T:
+        key = (revision(), args, tuple(sorted(kwargs.items())))
+        if key not in kept:
+            if len(kept) >= PER_REVISION_ENTRIES:
+                kept.clear()  # older revisions' answers, and days gone by
+            kept[key] = function(*args, **kwargs)
+        return kept[key]
+
+    return wrapper
+
+
+PER_REVISION_ENTRIES = 64

@@ -262,6 +262,10 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Sessions are read from Redis and written through to the database: one query less on every
+# signed-in request. Only with Redis: in each process's own memory, a session ended in one
+# process would live on in the others.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}"
 
 # --- Celery (DESIGN.md §5) -----------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -12,14 +12,17 @@ from draws.estimates.backtest import RoundStanding
 from draws.estimates.outlook import RoundFact
 from draws.estimates.periods import year_to
 from draws.models import Draw, Family, Standing
+from eeportal.public_cache import per_revision
 from profiles.dates import local_date
 from profiles.models import Client
 
 _KIND_LABELS = dict(Family.choices)
 
 
+@per_revision
 def latest_pool_draw() -> Draw | None:
-    """The newest round whose distribution can be estimated from (one query)."""
+    """The newest round whose distribution can be estimated from (one query per process and
+    data revision: every portal asks)."""
     return (
         Draw.objects.filter(pool_ranks__isnull=False, pool_ranks__total__gt=0)
         .only("number", "held_on", "pool_as_of", "pool_ranks")
@@ -59,8 +62,10 @@ def standings_history(*, client: Client, on: date) -> list[RoundStanding]:
     ]
 
 
+@per_revision
 def recent_rounds(*, on: date) -> tuple[RoundFact, ...]:
-    """Every round of the 12 months to ``on`` (one query; load once to serve many clients)."""
+    """Every round of the 12 months to ``on`` (one query per process, data revision and day;
+    load once to serve many clients)."""
     rows = (
         Draw.objects.filter(held_on__gte=year_to(on), held_on__lte=on)
         .order_by("held_on", "sequence", "number")

@@ -80,7 +80,7 @@ def test_the_page_runs_the_same_queries_for_3_and_30_clients(
     for i in range(count):
         standing(round_434, firm_a, f"Client{i}", ["invited", "below_cutoff"][i % 2])
     client.force_login(firm_a_consultant)
-    # session, user, membership and client file (roles), the draw, previous, next, the firm's
-    # standings in the round (counts included)
-    with django_assert_num_queries(8):
+    # user (the session comes from Redis), membership and client file (roles), the draw, previous,
+    # next, the firm's standings in the round (counts included)
+    with django_assert_num_queries(7):
         client.get(round_434.get_absolute_url())

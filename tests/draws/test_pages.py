@@ -112,8 +112,9 @@ def test_the_list_page_signed_in_runs_the_same_queries_for_3_or_30_rounds(
 ):
     DrawFactory.create_batch(rows)
     client.force_login(firm_a_consultant)
-    # session, user, navigation roles (membership, client file), count, page, chart points
-    with django_assert_num_queries(7):
+    # user (the session comes from Redis), navigation roles (membership, client file), count, page,
+    # chart points
+    with django_assert_num_queries(6):
         client.get(LIST_URL)
 
 

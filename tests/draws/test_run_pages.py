@@ -86,8 +86,9 @@ def test_the_runs_page_runs_the_same_queries_for_3_and_30_runs(
 ):
     for _ in range(count):
         factories.ReevaluationRunFactory()
-    # session, user, membership (roles), client file (roles), count, page of runs with draws
-    with django_assert_num_queries(6):
+    # user (the session comes from Redis), membership (roles), client file (roles), count, page of
+    # runs with draws
+    with django_assert_num_queries(5):
         assert staff_client.get(RUNS).status_code == 200
 
 

@@ -267,9 +267,9 @@ def test_the_page_reads_the_same_number_of_queries_for_1_line_as_for_20(
             record_access(by=firm_a_consultant, action=Action.EXPORTED_LIST)
     client.force_login(firm_a_admin)
     url = reverse("profiles:access_log")
-    # session, user, membership and client file (roles), firm, count, the consultant filter's
-    # choices, the page of lines with their users and files
-    with django_assert_num_queries(8):
+    # user (the session comes from Redis), membership and client file (roles), firm, count, the
+    # consultant filter's choices, the page of lines with their users and files
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
 
 

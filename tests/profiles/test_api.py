@@ -139,9 +139,9 @@ def test_me_does_not_compute_the_coming_dates_it_does_not_return(
 
 def test_me_reads_the_file_once(client, firm_a_client, django_assert_num_queries):
     client.force_login(firm_a_client)
-    # session, user, membership (roles), client file (roles), the file, then one prefetch
-    # each: credentials, language results, work periods (the score is built from them)
-    with django_assert_num_queries(8):
+    # user (the session comes from Redis), membership (roles), client file (roles), the file, then
+    # one prefetch each: credentials, language results, work periods (the score is built from them)
+    with django_assert_num_queries(7):
         assert client.get(reverse("api-me")).status_code == 200
 
 

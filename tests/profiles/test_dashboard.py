@@ -220,11 +220,12 @@ def test_the_dashboard_runs_the_same_queries_for_3_and_30_items_per_section(
 ):
     _every_section_full(firm_a, firm_a_consultant, count)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles); expired profiles, expiring profiles,
-    # expired and expiring results and ECAs, ITA deadlines, birthdays, documents (one each,
-    # capped totals riding along); the latest evaluated draws, their newsworthy standings; category
-    # rounds, eligibility changes; the firm's name (the whole firm's dashboard names it)
-    with django_assert_num_queries(16):
+    # user (the session comes from Redis), membership, client file (roles); expired profiles,
+    # expiring profiles, expired and expiring results and ECAs, ITA deadlines, birthdays, documents
+    # (one each, capped totals riding along); the latest evaluated draws, their newsworthy
+    # standings; category rounds, eligibility changes; the firm's name (the whole firm's dashboard
+    # names it)
+    with django_assert_num_queries(15):
         response = client.get(DASHBOARD, {"files": "firm"})
     sections = response.context["board"].sections
     assert [section.total for section in sections] == [count] * 9
@@ -237,7 +238,8 @@ def test_the_dashboard_api_runs_the_same_queries_for_3_and_30_items_per_section(
 ):
     _every_section_full(firm_a, firm_a_consultant, count)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), and the dashboard's eleven (see above)
-    with django_assert_num_queries(15):
+    # user (the session comes from Redis), membership, client file (roles), and the dashboard's
+    # eleven (see above)
+    with django_assert_num_queries(14):
         body = client.get(reverse("api-dashboard")).json()
     assert [section["total"] for section in body["sections"]] == [count] * 9

@@ -23,8 +23,9 @@ def test_client_list_page_runs_the_same_queries_for_3_and_30_clients(
 ):
     _clients(firm_a, count)
     client.force_login(firm_a_consultant)
-    # session, user, membership (roles), client file (roles), count, page of clients
-    with django_assert_num_queries(6):
+    # user (the session comes from Redis), membership (roles), client file (roles), count, page of
+    # clients
+    with django_assert_num_queries(5):
         response = client.get(reverse("profiles:client_list"), {"ordering": "-crs"})
     assert response.status_code == 200
 
@@ -36,9 +37,10 @@ def test_filtered_client_list_page_adds_no_query(
     _clients(firm_a, count)
     client.force_login(firm_a_consultant)
     filters = {"q": "adam", "crs_min": 400, "eligible": "cec", "language_expires_within": 700}
-    # session, user, membership (roles), client file (roles), how many the search finds (at
-    # most 5,001: a few are sorted, many read off the name index), count, page of clients
-    with django_assert_num_queries(7):
+    # user (the session comes from Redis), membership (roles), client file (roles), how many the
+    # search finds (at most 5,001: a few are sorted, many read off the name index), count, page of
+    # clients
+    with django_assert_num_queries(6):
         response = client.get(reverse("profiles:client_list"), filters)
     assert len(response.context["page"].object_list) == min(count, 25)
 
@@ -49,8 +51,8 @@ def test_client_list_api_runs_the_same_queries_for_3_and_30_clients(
 ):
     _clients(firm_a, count)
     client.force_login(firm_a_consultant)
-    # session, user, membership (roles), client file (roles), count, page of clients,
-    # then one prefetch each: credentials, language results, work periods
-    with django_assert_num_queries(9):
+    # user (the session comes from Redis), membership (roles), client file (roles), count, page of
+    # clients, then one prefetch each: credentials, language results, work periods
+    with django_assert_num_queries(8):
         response = client.get(reverse("api-client-list"), {"ordering": "name"})
     assert len(response.json()["results"]) == count

@@ -275,12 +275,12 @@ def test_the_client_page_runs_the_same_queries_for_3_and_30_score_changes(
     file_a = factories.ClientFactory(firm=firm_a)
     factories.ScoreChangeFactory.create_batch(count, client=file_a, changed_by=firm_a_consultant)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), the client with its consultant and seat,
-    # 3 fact kinds (also what the assessment is scored from), stage changes with their users,
-    # document events with their users, 4 audit tables, score history with its users,
-    # standings count, for the answer card's backtest the rounds in reach and the file's
+    # user (the session comes from Redis), membership, client file (roles), the client with its
+    # consultant and seat, 3 fact kinds (also what the assessment is scored from), stage changes
+    # with their users, document events with their users, 4 audit tables, score history with its
+    # users, standings count, for the answer card's backtest the rounds in reach and the file's
     # standings in them, and the access log's line (INSERT)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         assert client.get(file_a.get_absolute_url()).status_code == 200
 
 
@@ -290,9 +290,9 @@ def test_the_portal_runs_the_same_queries_for_3_and_30_score_changes(
 ):
     factories.ScoreChangeFactory.create_batch(count, client=firm_a_client.client_file)
     client.force_login(firm_a_client)
-    # session, user, membership (roles), client file (roles), the file, 3 fact kinds (also
-    # what the assessment is scored from), score history with its users, the firm's name,
-    # standings count, and for the answer card's backtest the rounds in reach and the file's
-    # standings in them
-    with django_assert_num_queries(13):
+    # user (the session comes from Redis), membership (roles), client file (roles: the file), 3 fact
+    # kinds (also what the assessment is scored from), score history with its users, the firm's
+    # name, standings count, and for the answer card's backtest the file's standings in the rounds
+    # in reach (the rounds themselves are read once per process and data revision)
+    with django_assert_num_queries(11):
         assert client.get(reverse("profiles:portal")).status_code == 200

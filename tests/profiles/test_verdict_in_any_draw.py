@@ -85,7 +85,8 @@ def test_the_list_filtered_by_a_round_runs_the_same_queries_for_3_and_30_clients
     for i in range(count):
         file_with(firm_a, f"Client{i}", {draws[0]: "invited", draws[1]: "below_cutoff"})
     client.force_login(firm_a_consultant)
-    # session, user, membership (roles), client file (roles), the round exists, count, page
-    with django_assert_num_queries(7):
+    # user (the session comes from Redis), membership (roles), client file (roles), the round
+    # exists, count, page
+    with django_assert_num_queries(6):
         response = client.get(LIST, {"latest_verdict": "invited", "draw": "430"})
     assert len(response.context["page"].object_list) == min(count, 25)

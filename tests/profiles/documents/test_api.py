@@ -63,8 +63,9 @@ def test_the_documents_api_runs_the_same_queries(
         item = DocumentItemFactory(client=file, detail=str(index))
         services.upload(item=item, files=[pdf()], by=firm_a_client)
     client.force_login(firm_a_consultant)
-    # session, user, membership, client file (roles), the file, items, their files
-    with django_assert_num_queries(7):
+    # user (the session comes from Redis), membership, client file (roles), the file, items, their
+    # files
+    with django_assert_num_queries(6):
         body = client.get(reverse("api-client-documents", args=[file.public_id])).json()
     assert len(body) == count
 
@@ -76,6 +77,7 @@ def test_the_own_messages_api_runs_the_same_queries(
     for _ in range(count):
         MessageFactory(client=file)
     client.force_login(firm_a_client)
-    # session, user, membership, client file (roles), own file, messages, attachments
-    with django_assert_num_queries(7):
+    # user (the session comes from Redis), membership, client file (roles: the own file),
+    # messages, attachments
+    with django_assert_num_queries(5):
         assert len(client.get(reverse("api-me-messages")).json()) == count

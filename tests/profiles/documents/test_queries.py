@@ -26,9 +26,9 @@ def test_consultants_checklist_runs_the_same_queries(
     with_items(file, firm_a_client, count)
     client.force_login(firm_a_consultant)
     url = reverse("profiles:client_documents", args=[file.public_id])
-    # session, user, membership, client file (roles), the client, items with linked facts,
-    # their files with uploaders, unread count
-    with django_assert_num_queries(8):
+    # user (the session comes from Redis), membership, client file (roles), the client, items with
+    # linked facts, their files with uploaders, unread count
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
 
 
@@ -38,9 +38,9 @@ def test_portal_checklist_runs_the_same_queries(
 ):
     with_items(file, firm_a_client, count)
     client.force_login(firm_a_client)
-    # session, user, membership, client file (roles), own file, items, files, unread count,
-    # the firm's name
-    with django_assert_num_queries(9):
+    # user (the session comes from Redis), membership, client file (roles: the own file),
+    # items, files, unread count, the firm's name
+    with django_assert_num_queries(7):
         assert client.get(reverse("profiles:portal_documents")).status_code == 200
 
 
@@ -52,7 +52,7 @@ def test_thread_runs_the_same_queries(
         MessageFactory(client=file, from_client=True)
     client.force_login(firm_a_consultant)
     url = reverse("profiles:client_messages", args=[file.public_id])
-    # session, user, membership, client file (roles), the client, mark read (UPDATE),
-    # messages with authors, attachments
-    with django_assert_num_queries(8):
+    # user (the session comes from Redis), membership, client file (roles), the client, mark read
+    # (UPDATE), messages with authors, attachments
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
