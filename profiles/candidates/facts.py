@@ -106,21 +106,30 @@ class Side:
     foreign_jobs: tuple[Job, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        set_, credentials = object.__setattr__, self.credentials
-        set_(
-            self,
-            "assessed",
-            tuple(c for c in credentials if not c.in_canada and c.eca_date is not None),
-        )
-        set_(
-            self,
-            "canadian_credentials",
-            tuple(c for c in credentials if c.in_canada and c.rank >= _POST_SECONDARY),
-        )
-        set_(self, "english", tuple(r for r in self.results if r.is_french is False))
-        set_(self, "french", tuple(r for r in self.results if r.is_french is True))
-        set_(self, "canadian_jobs", tuple(j for j in self.jobs if counts_as_canadian(j)))
-        set_(self, "foreign_jobs", tuple(j for j in self.jobs if counts_as_foreign(j)))
+        # Plain loops, one per kind of fact: six generators cost a quarter of loading a file.
+        assessed, canadian = [], []
+        for c in self.credentials:
+            if not c.in_canada:
+                if c.eca_date is not None:
+                    assessed.append(c)
+            elif c.rank >= _POST_SECONDARY:
+                canadian.append(c)
+        english, french = [], []
+        for r in self.results:
+            (french if r.is_french else english).append(r)
+        canadian_jobs, foreign_jobs = [], []
+        for j in self.jobs:
+            if counts_as_canadian(j):
+                canadian_jobs.append(j)
+            elif counts_as_foreign(j):
+                foreign_jobs.append(j)
+        set_ = object.__setattr__
+        set_(self, "assessed", tuple(assessed))
+        set_(self, "canadian_credentials", tuple(canadian))
+        set_(self, "english", tuple(english))
+        set_(self, "french", tuple(french))
+        set_(self, "canadian_jobs", tuple(canadian_jobs))
+        set_(self, "foreign_jobs", tuple(foreign_jobs))
 
     def education(self, on: date) -> tuple[Education, date | None]:
         """The education level that counts on ``on`` and the ECA date behind it, if foreign."""
