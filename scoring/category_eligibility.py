@@ -15,6 +15,7 @@ from scoring.categories import Category, ExperienceRule
 from scoring.eligibility import (
     Answer,
     Eligibility,
+    LazyEligibility,
     abilities_below,
     and_list,
     cant_tell,
@@ -29,7 +30,11 @@ SIX_MONTHS_HOURS = xp.HOURS_PER_YEAR // 2  # 6 months full-time = 780 h (26 week
 
 
 def category_eligibility(
-    candidate: Candidate, category: Category, on: date, *, programs: Eligibility | None = None
+    candidate: Candidate,
+    category: Category,
+    on: date,
+    *,
+    programs: Eligibility | LazyEligibility | None = None,
 ) -> Answer:
     """Whether ``candidate`` meets one category version's conditions on ``on`` (§8).
 
@@ -39,7 +44,8 @@ def category_eligibility(
     experience rule in ONE listed occupation within the past 3 years (in Canada for the
     "with Canadian work experience" categories). Whether the version is in force on ``on`` is
     the caller's choice. Pass ``programs`` (``eligibility(candidate, on)``) when checking several
-    categories, to work the program answers out once.
+    categories, to work the program answers out once, or a ``LazyEligibility``: only ``any`` is
+    read when a program is met.
     """
     if programs is None:
         programs = eligibility(candidate, on)

@@ -16,6 +16,7 @@ day early rather than being counted a day after it may already be invalid.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["age_on", "last_day_n_years_old", "years_after"]
 
@@ -25,6 +26,9 @@ def age_on(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
+# Memoised: the re-evaluation asks the same few thousand (date, years) again and again (the
+# windows of every client on one draw date, the expiry of every result and ECA it loads).
+@lru_cache(maxsize=65536)
 def years_after(day: date, years: int) -> date:
     """The ``years``-th anniversary of ``day``; of 29 February, 28 February in a common year.
     Past year 9999 it is ``date.max``: an expiry that far is "never", and no caller overflows."""

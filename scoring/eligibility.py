@@ -30,6 +30,7 @@ from scoring.types import CanadianEducation, Candidate, Education, LanguageResul
 __all__ = [
     "Answer",
     "Eligibility",
+    "LazyEligibility",
     "abilities_below",
     "and_list",
     "cant_tell",
@@ -92,7 +93,9 @@ class Eligibility:
 
     @property
     def any(self) -> bool:
-        return bool(self.programs)
+        # CEC first, each answer read only until one is a yes: ``LazyEligibility`` shares these
+        # properties, and there a CEC yes spares working out FSW and FST.
+        return self.cec.eligible or self.fsw.eligible or self.fst.eligible
 
     @property
     def undecided(self) -> tuple[str, ...]:
@@ -102,7 +105,7 @@ class Eligibility:
     @property
     def none(self) -> bool:
         """Meets no program for sure: the profile cannot be in the pool at all."""
-        return not self.programs and not self.undecided
+        return not self.any and not self.undecided
 
     def reasons(self) -> str:
         return T_(
@@ -122,6 +125,47 @@ def eligibility(candidate: Candidate, on: date) -> Eligibility:
         cec=cec_answer,
         fst=fst(candidate, on, cec_answer=cec_answer),
     )
+
+
+class LazyEligibility:
+    """``eligibility(candidate, on)`` with each program worked out when first read.
+
+    The same answers, and the same derived ones (``programs``, ``any``, ``none``, ``reasons``,
+    shared with ``Eligibility``). For the re-evaluation: in a CEC round a client who meets CEC
+    is in the pool and judged on CEC alone, so their FSW and FST answers (half of judging them)
+    are never needed, and a client out of the pool needs none. CEC is worked out before FSW
+    and FST, as ``eligibility`` does: their proof-of-funds exemption reads it.
+    """
+
+    __slots__ = ("_candidate", "_cec", "_fst", "_fsw", "_on")
+
+    def __init__(self, candidate: Candidate, on: date) -> None:
+        self._candidate, self._on = candidate, on
+        self._cec = self._fsw = self._fst = None
+
+    @property
+    def cec(self) -> Answer:
+        if self._cec is None:
+            self._cec = cec(self._candidate, self._on)
+        return self._cec
+
+    @property
+    def fsw(self) -> Answer:
+        if self._fsw is None:
+            self._fsw = fsw(self._candidate, self._on, cec_answer=self.cec)
+        return self._fsw
+
+    @property
+    def fst(self) -> Answer:
+        if self._fst is None:
+            self._fst = fst(self._candidate, self._on, cec_answer=self.cec)
+        return self._fst
+
+    programs = Eligibility.programs
+    any = Eligibility.any
+    undecided = Eligibility.undecided
+    none = Eligibility.none
+    reasons = Eligibility.reasons
 
 
 def abilities_below(result: LanguageResult, minimums: tuple[int, int, int, int]) -> list[str]:

@@ -110,6 +110,13 @@ def foreign_years(work_history: Iterable[WorkPeriod], on: date) -> int:
     return whole_years(window_hours(work_history, on, counts_as_foreign))
 
 
+def window_years(counted: Iterable[WorkPeriod], on: date) -> int:
+    """``canadian_years`` or ``foreign_years`` of periods already chosen with
+    ``counts_as_canadian`` or ``counts_as_foreign``: a client's jobs are sorted once when loaded,
+    not on every draw date. Periods starting on or after ``on`` add nothing."""
+    return whole_years(hours(counted, start=years_before(on, CRS_WINDOW_YEARS), end=on))
+
+
 def summarise(work_history: Iterable[WorkPeriod], on: date) -> tuple[int, int]:
     """(Canadian years, foreign years) for a ``Candidate`` scored on ``on``."""
     history = tuple(work_history)

@@ -13,10 +13,9 @@ from typing import NamedTuple
 
 from draws.models import Draw, DrawCategory, Verdict
 from profiles.candidates.facts import ClientFacts
-from profiles.dates import local_date
 from scoring.categories import Category, category_by_key
 from scoring.category_eligibility import category_eligibility
-from scoring.eligibility import Answer, Eligibility, cant_tell, eligibility, in_pool
+from scoring.eligibility import Answer, LazyEligibility, cant_tell, in_pool
 from scoring.engine import score_totals
 from scoring.text import N_
 
@@ -49,8 +48,13 @@ class DrawContext:
         )
 
 
-def _round_test(candidate, ctx: DrawContext, programs: Eligibility) -> Answer:
-    """Whether the candidate, in the pool, could be invited in this kind of round at all."""
+def _round_test(candidate, ctx: DrawContext, programs: LazyEligibility) -> Answer:
+    """Whether the candidate, in the pool, could be invited in this kind of round at all.
+
+    What it reads of ``programs`` is all that is worked out: a program round only its own
+    program (with CEC, which is always known), a category round whether any program is met
+    (with CEC met, no other), a general or PNP round all three, whose names it stores.
+    """
     if ctx.category is not None:
         return category_eligibility(candidate, ctx.category, ctx.on, programs=programs)
     if ctx.kind in ("fsw", "cec", "fst"):
@@ -67,11 +71,11 @@ def _pool_problem(facts: ClientFacts, candidate, on: date) -> str:
     # them in the reader's language (``|tr``). Those with a date stay English.
     if facts.profile_submitted_at is None:
         return N_("No Express Entry profile submitted")
-    submitted = local_date(facts.profile_submitted_at)
+    submitted = facts.profile_submitted_on
     if submitted > on:
         return f"Profile submitted later, on {submitted:%Y-%m-%d}"
     if not facts.profile_valid_on(on):
-        expired = local_date(facts.profile_expires_at)
+        expired = facts.profile_expires_on
         return f"Profile expired on {expired:%Y-%m-%d} (12 months after submission)"
     if facts.ita_received_on is not None and facts.ita_received_on < on:
         return f"Already invited on {facts.ita_received_on:%Y-%m-%d}"
@@ -85,7 +89,8 @@ def judge(facts: ClientFacts, ctx: DrawContext) -> Judgement:
     crs = score_totals(candidate, ctx.on).total
     margin = crs - ctx.cutoff
     problem = _pool_problem(facts, candidate, ctx.on)
-    programs = eligibility(candidate, ctx.on)
+    # Lazy: a round decides on fewer programs than it asks about (see ``_round_test``).
+    programs = LazyEligibility(candidate, ctx.on)
     if not problem and programs.none:
         # IRCC keeps no profile that meets no program: such a client is not in the pool at all.
         problem = "Meets no Express Entry program: " + programs.reasons()
