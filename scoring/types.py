@@ -292,19 +292,12 @@ class Candidate:
         set_(self, "job_offer", _enum(JobOffer, self.job_offer, "job_offer", errors))
         _years(self.canadian_experience_years, "canadian_experience_years", errors)
         _years(self.foreign_experience_years, "foreign_experience_years", errors)
-        birth = self.birth_date
-        if birth is None:
+        if self.birth_date is None:
             if self.age is None:
                 errors.add("birth_date", "Give the birth date or the age.")
             else:
                 _years(self.age, "age", errors)
-            set_(self, "birth_year", 0)
-            set_(self, "birth_month_day", 0)
-        else:
-            # Stored as numbers so the engine's age (``dates.age_on`` inlined, see engine) is two
-            # subtractions and a comparison.
-            set_(self, "birth_year", birth.year)
-            set_(self, "birth_month_day", birth.month * 100 + birth.day)
+        _set_birth_parts(self)
         if self.settlement_funds is not None and not _whole(self.settlement_funds, 0):
             errors.add("settlement_funds", "Enter the funds in whole dollars, 0 or more.")
         if self.family_size is not None and not _whole(self.family_size, 1):
@@ -334,9 +327,7 @@ class Candidate:
         candidate = _NEW_OBJECT(cls)
         for name, value in given.items():
             _SET(candidate, name, value)
-        birth = candidate.birth_date
-        _SET(candidate, "birth_year", 0 if birth is None else birth.year)
-        _SET(candidate, "birth_month_day", 0 if birth is None else birth.month * 100 + birth.day)
+        _set_birth_parts(candidate)
         return candidate
 
     @property
@@ -349,6 +340,14 @@ class Candidate:
         if self.birth_date is None:
             return self.age  # type: ignore[return-value]
         return age_on(self.birth_date, on)
+
+
+def _set_birth_parts(candidate: Candidate) -> None:
+    """The birth date as numbers, so the engine's age (``dates.age_on`` inlined, see engine) is
+    two subtractions and a comparison; 0 when only the age is given."""
+    birth = candidate.birth_date
+    _SET(candidate, "birth_year", 0 if birth is None else birth.year)
+    _SET(candidate, "birth_month_day", 0 if birth is None else birth.month * 100 + birth.day)
 
 
 _NEW_OBJECT = object.__new__
